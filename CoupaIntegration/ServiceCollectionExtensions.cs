@@ -15,6 +15,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(ImportCatalog.Default);
         services.AddSingleton<ImportRunner>();
+        services.AddSingleton<ImportJobs>();
         return services;
     }
 }

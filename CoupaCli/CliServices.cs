@@ -1,0 +1,22 @@
+using CoupaIntegration.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoupaCli;
+
+/// <summary>The core's services for one CLI invocation; logs go to stderr so progress bars own stdout.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(bool verbose, IDictionary<string, string?>? overrides = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables("COUPAFUNCTIONS_")
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
+            .Build();
+        return CoupaServices.Build(configuration, logging => logging
+            .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddFilter((category, level) => level >= (verbose ? LogLevel.Information : LogLevel.Warning) && !category!.StartsWith("System.Net.Http", StringComparison.Ordinal) || level >= LogLevel.Error)
+            .Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using CoupaFunctions.Tests.Infrastructure;
+
+namespace CoupaFunctions.Tests.Cli;
+
+/// <summary>The `coupa` command as a person runs it: a real process, its exit code, what it prints.</summary>
+public sealed class CliTests
+{
+    private sealed record Run(int ExitCode, string Output, string Error);
+
+    private static async Task<Run> CoupaAsync(IDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "coupa.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new Run(process.ExitCode, await output, await error);
+    }
+
+    private static string TempHub() => "sqlite:" + Path.Combine(Directory.CreateTempSubdirectory("coupa-cli-").FullName, "hub.db");
+
+    [Fact]
+    public async Task Import_FromTheCommandLine_ExitsZeroWithASummary()
+    {
+        await using var sandbox = await Sandbox.StartAsync(o => o.Records["suppliers"] = 321);
+
+        var run = await CoupaAsync(new Dictionary<string, string> { ["COUPA_CLIENT_SECRET"] = sandbox.Client.ClientSecret },
+            "import", "suppliers", "--coupa-url", sandbox.Server.BaseUrl.ToString(), "--client-id", sandbox.Client.ClientId, "--hub", TempHub());
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("321", run.Output);
+        Assert.Contains("completed", run.Output);
+    }
+
+    [Fact]
+    public async Task Import_WithAWrongSecret_ExitsNonZeroWithOneLineAndNoSecret()
+    {
+        await using var sandbox = await Sandbox.StartAsync();
+        const string secret = "not-the-secret-123";
+
+        var run = await CoupaAsync(null, "import", "suppliers", "--coupa-url", sandbox.Server.BaseUrl.ToString(),
+            "--client-id", sandbox.Client.ClientId, "--client-secret", secret, "--hub", TempHub());
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("coupa: ", line);
+        Assert.Contains("client id 'sandbox-client'", line);
+        Assert.DoesNotContain(secret, run.Output + run.Error);
+    }
+
+    [Fact]
+    public async Task Import_WithInvalidSettings_ExitsTwoListingEveryField()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("coupa-cli-").FullName, "settings.json");
+        await File.WriteAllTextAsync(file, """{"import_config": {"records_per_request": "many", "method": 3}}""", TestContext.Current.CancellationToken);
+
+        var run = await CoupaAsync(null, "import", "suppliers", "--settings", file, "--hub", TempHub());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("$.import_config.records_per_request", run.Error);
+        Assert.Contains("$.import_config.method", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public async Task Demo_ImportsEverything_ThenOnlyTheChanges()
+    {
+        var run = await CoupaAsync(null, "demo", "--hub", TempHub());
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Full import", run.Output);
+        Assert.Contains("Incremental import", run.Output);
+        Assert.Contains("18 datasets", run.Output);
+    }
+}
