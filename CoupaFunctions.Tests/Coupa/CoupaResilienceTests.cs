@@ -64,14 +64,16 @@ public sealed class CoupaResilienceTests
         await using var harness = await ImportHarness.StartAsync(o =>
         {
             o.Records["suppliers"] = 3_000;
-            o.Faults.LatencyMs = 5;
+            o.Faults.LatencyMs = 10;
         });
         using var stop = new CancellationTokenSource();
+        // Coupa revokes the token twice while pages are in flight (as when a 24 h token runs out mid-run).
         var expirer = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            foreach (var afterRequests in new[] { 15, 35 })
             {
-                await Task.Delay(150, TestContext.Current.CancellationToken);
+                while (harness.Sandbox.Server.Requests.Count < afterRequests && !stop.IsCancellationRequested)
+                    await Task.Delay(5, TestContext.Current.CancellationToken);
                 harness.Sandbox.Server.ExpireAllTokens();
             }
         }, TestContext.Current.CancellationToken);
