@@ -24,7 +24,7 @@ public sealed class ImportRunnerTests
 
         var summary = await harness.RunAsync(harness.Plan("suppliers", Config(orderBy, dir)));
 
-        Assert.Equal(ImportRunStatus.Completed, summary.Status);
+        Assert.True(summary.Status == ImportRunStatus.Completed, summary.Error);
         Assert.Equal(10_000, summary.RecordsRead);
         Assert.Equal(10_000, summary.Inserted);
         Assert.Equal(harness.SandboxIds("suppliers"), await harness.IdsAsync("suppliers"));
@@ -42,7 +42,7 @@ public sealed class ImportRunnerTests
 
         var first = await harness.RunAsync(harness.Plan("suppliers", Config()));
 
-        Assert.Equal(ImportRunStatus.Completed, first.Status);
+        Assert.True(first.Status == ImportRunStatus.Completed, first.Error);
         var imported = await harness.IdsAsync("suppliers");
         // Every record that existed when the run started is there once; records created meanwhile may or may not be.
         Assert.Empty(existingAtStart.Except(imported));
@@ -50,7 +50,7 @@ public sealed class ImportRunnerTests
         harness.Sandbox.Server.Options.Churn = null;
         var second = await harness.RunAsync(harness.Plan("suppliers", Config()));
 
-        Assert.Equal(ImportRunStatus.Completed, second.Status);
+        Assert.True(second.Status == ImportRunStatus.Completed, second.Error);
         Assert.Equal(harness.SandboxIds("suppliers"), await harness.IdsAsync("suppliers"));
         var coupa = harness.Sandbox.Data.All("suppliers").ToDictionary(r => (long)r["id"]!, r => r["updated-at"]!.ToString());
         foreach (var record in await harness.ReadAsync("suppliers"))
@@ -69,12 +69,12 @@ public sealed class ImportRunnerTests
         harness.Sandbox.Server.Requests.Clear();
         var second = await harness.RunAsync(plan);
 
-        Assert.Equal(ImportRunStatus.Completed, second.Status);
+        Assert.True(second.Status == ImportRunStatus.Completed, second.Error);
         Assert.Equal(30, second.RecordsRead);
         Assert.Equal(5, second.Inserted);
         Assert.Equal(25, second.Updated);
         Assert.Equal(first.Checkpoint, DateTimeOffset.Parse(harness.Sandbox.ApiRequests("suppliers")[0].Query["updated-at[gt_or_eq]"]));
-        Assert.True(second.Checkpoint > first.Checkpoint);
+        Assert.True(second.Checkpoint >= first.Checkpoint);
         Assert.Equal(2_005, await harness.Hub.CountAsync("suppliers", TestContext.Current.CancellationToken));
         Assert.Equal(changed.Count, changed.Distinct().Count());
     }
@@ -95,7 +95,7 @@ public sealed class ImportRunnerTests
         harness.Sandbox.Server.Requests.Clear();
         var completed = await harness.RunAsync(plan);
 
-        Assert.Equal(ImportRunStatus.Completed, completed.Status);
+        Assert.True(completed.Status == ImportRunStatus.Completed, completed.Error);
         Assert.All(harness.Sandbox.ApiRequests("suppliers"), r => Assert.Equal("1970-01-01T00:00:00Z", r.Query["updated-at[gt_or_eq]"]));
         Assert.NotNull(await harness.Hub.GetCheckpointAsync("suppliers", TestContext.Current.CancellationToken));
     }
@@ -111,7 +111,7 @@ public sealed class ImportRunnerTests
 
         var summary = await harness.RunAsync(harness.Plan("units_of_measure"));
 
-        Assert.Equal(ImportRunStatus.Completed, summary.Status);
+        Assert.True(summary.Status == ImportRunStatus.Completed, summary.Error);
         Assert.Equal(records, summary.RecordsRead);
         Assert.Equal(harness.SandboxIds("uoms"), await harness.IdsAsync("uoms"));
     }
@@ -122,7 +122,7 @@ public sealed class ImportRunnerTests
         await using var harness = await ImportHarness.StartAsync(o =>
         {
             o.Records["suppliers"] = 3_000;
-            o.Faults.LatencyMs = 40;
+            o.Faults.LatencyMs = 100;
         }, new Dictionary<string, string?> { ["Import:PageConcurrency"] = "2", ["Import:BatchSize"] = "50" });
         var plan = harness.Plan("suppliers", Config(), maxRunTimeSeconds: 1);
 
@@ -136,7 +136,7 @@ public sealed class ImportRunnerTests
         harness.Sandbox.Server.Requests.Clear();
         var resumed = await harness.RunAsync(harness.Plan("suppliers", Config(), maxRunTimeSeconds: 600));
 
-        Assert.Equal(ImportRunStatus.Completed, resumed.Status);
+        Assert.True(resumed.Status == ImportRunStatus.Completed, resumed.Error);
         Assert.True(resumed.Resumed);
         Assert.Equal(cut.RunId, resumed.RunId);
         Assert.Equal(3_000, resumed.RecordsRead);
@@ -151,7 +151,7 @@ public sealed class ImportRunnerTests
         await using var harness = await ImportHarness.StartAsync(o =>
         {
             o.Records["lookup_values"] = 2_000;
-            o.Faults.LatencyMs = 30;
+            o.Faults.LatencyMs = 100;
         }, new Dictionary<string, string?> { ["Import:PageConcurrency"] = "3", ["Import:BatchSize"] = "50" });
         var config = ImportSettingsParser.Empty.ImportConfig with { Method = ImportMethod.Insert };
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
@@ -160,7 +160,7 @@ public sealed class ImportRunnerTests
         Assert.Equal(ImportRunStatus.Cancelled, cut.Status);
 
         var resumed = await harness.RunAsync(harness.Plan("lookup_values", config));
-        Assert.Equal(ImportRunStatus.Completed, resumed.Status);
+        Assert.True(resumed.Status == ImportRunStatus.Completed, resumed.Error);
         Assert.Equal(2_000, resumed.Inserted);
         Assert.Equal(harness.SandboxIds("lookup_values"), await harness.IdsAsync("lookup_values"));
     }
@@ -168,7 +168,7 @@ public sealed class ImportRunnerTests
     [Fact]
     public async Task ChangedSettings_DiscardTheUnfinishedRunAndStartOver()
     {
-        await using var harness = await ImportHarness.StartAsync(o => { o.Records["suppliers"] = 1_000; o.Faults.LatencyMs = 30; },
+        await using var harness = await ImportHarness.StartAsync(o => { o.Records["suppliers"] = 1_000; o.Faults.LatencyMs = 100; },
             new Dictionary<string, string?> { ["Import:PageConcurrency"] = "1", ["Import:BatchSize"] = "50" });
         var cut = await harness.RunAsync(harness.Plan("suppliers", Config(), maxRunTimeSeconds: 1));
         Assert.Equal(ImportRunStatus.TimedOut, cut.Status);

@@ -14,6 +14,9 @@ public static class CoupaErrors
 {
     public static IntegrationException From(IApiResponse response, CoupaConnection connection, string endpoint)
     {
+        // Refit wraps what a handler throws (the token cache's own, already readable failures) into the response.
+        for (Exception? inner = response.Error; inner is not null; inner = inner.InnerException)
+            if (inner is IntegrationException known) return known;
         var status = response.StatusCode ?? 0;
         var detail = ReadMessages((response.Error as ApiException)?.Content);
         var suffix = detail.Count > 0 ? ": " + string.Join("; ", detail) : "";

@@ -21,7 +21,7 @@ public sealed class CoupaOptions
     [Range(0.01, 60)]
     public double RetryBaseDelaySeconds { get; set; } = 1;
 
-    [Range(1, 600)]
+    [Range(0.01, 600)]
     public double RetryMaxDelaySeconds { get; set; } = 60;
 
     /// <summary>One attempt's limit; a page of 50 records with nested objects can take seconds on a busy instance.</summary>

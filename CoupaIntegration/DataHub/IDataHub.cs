@@ -33,11 +33,11 @@ public interface IDataHub
 public interface IDatasetWriter : IAsyncDisposable
 {
     /// <summary>
-    /// Stores the records, then the run state that says how far the run got. A store that can do both
-    /// atomically does (SQLite); otherwise data first, so a crash repeats a batch (harmless for upserts)
-    /// rather than losing one.
+    /// Stores the records, then the run state that says how far the run got (made by <paramref name="stateAfter"/>
+    /// from what the batch did, so the saved counts include it). A store that can do both atomically does
+    /// (SQLite); otherwise data first, so a crash repeats a batch (harmless for upserts) rather than losing one.
     /// </summary>
-    Task<BatchWriteResult> WriteAsync(IReadOnlyList<JsonElement> records, ImportRunState stateAfter, CancellationToken cancellationToken);
+    Task<BatchWriteResult> WriteAsync(IReadOnlyList<JsonElement> records, Func<BatchWriteResult, ImportRunState> stateAfter, CancellationToken cancellationToken);
 
     /// <summary>Makes the run's data visible (replace: swap), moves the checkpoint, forgets the run state.</summary>
     Task CompleteAsync(ImportRunState finalState, DateTimeOffset checkpoint, CancellationToken cancellationToken);

@@ -11,7 +11,7 @@ namespace CoupaIntegration.DataHub;
 /// </summary>
 internal sealed class SqliteDatasetWriter(SqliteConnection connection, DatasetTarget target, string table, string liveTable) : IDatasetWriter
 {
-    public Task<BatchWriteResult> WriteAsync(IReadOnlyList<JsonElement> records, ImportRunState stateAfter, CancellationToken cancellationToken)
+    public Task<BatchWriteResult> WriteAsync(IReadOnlyList<JsonElement> records, Func<BatchWriteResult, ImportRunState> stateAfter, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
@@ -42,9 +42,10 @@ internal sealed class SqliteDatasetWriter(SqliteConnection connection, DatasetTa
                 updated++;
             }
         }
-        SaveState(transaction, stateAfter, now);
+        var result = new BatchWriteResult(inserted, updated, unchanged);
+        SaveState(transaction, stateAfter(result), now);
         transaction.Commit();
-        return Task.FromResult(new BatchWriteResult(inserted, updated, unchanged));
+        return Task.FromResult(result);
     }
 
     public Task CompleteAsync(ImportRunState finalState, DateTimeOffset checkpoint, CancellationToken cancellationToken)

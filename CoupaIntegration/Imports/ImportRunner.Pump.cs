@@ -94,10 +94,13 @@ public sealed partial class ImportRunner
         async Task FlushAsync()
         {
             state.SecondsBefore = secondsBefore + clock.Elapsed.TotalSeconds;
-            var result = await writer.WriteAsync(batch, state.Snapshot(), CancellationToken.None);
-            state.Inserted += result.Inserted;
-            state.Updated += result.Updated;
-            state.Unchanged += result.Unchanged;
+            await writer.WriteAsync(batch, result =>
+            {
+                state.Inserted += result.Inserted;
+                state.Updated += result.Updated;
+                state.Unchanged += result.Unchanged;
+                return state.Snapshot();
+            }, CancellationToken.None);
             batch.Clear();
             unsaved = false;
             lastFlush.Restart();

@@ -1,0 +1,9 @@
+namespace CoupaSandbox.Middleware;
+
+internal enum FaultKind
+{
+    None,
+    Drop,
+    ServerError,
+    MalformedJson,
+}
