@@ -18,7 +18,7 @@ internal sealed class RossumDatasetWriter(
     RossumDataStorageClient client, RossumRunStateStore state, DatasetTarget target, string collection, bool swapped,
     RossumDataStorageOptions options, ILogger logger) : IDatasetWriter
 {
-    public async Task<BatchWriteResult> WriteAsync(IReadOnlyList<JsonElement> records, ImportRunState stateAfter, CancellationToken cancellationToken)
+    public async Task<BatchWriteResult> WriteAsync(IReadOnlyList<JsonElement> records, Func<BatchWriteResult, ImportRunState> stateAfter, CancellationToken cancellationToken)
     {
         var result = BatchWriteResult.None;
         foreach (var chunk in records.Chunk(options.MaxDocumentsPerRequest))
@@ -26,7 +26,7 @@ internal sealed class RossumDatasetWriter(
             var written = target.Method == ImportMethod.Insert ? await InsertAsync(chunk, cancellationToken) : await UpsertAsync(chunk, cancellationToken);
             result = new BatchWriteResult(result.Inserted + written.Inserted, result.Updated + written.Updated, result.Unchanged + written.Unchanged);
         }
-        await state.SaveRunAsync(stateAfter, cancellationToken);
+        await state.SaveRunAsync(stateAfter(result), cancellationToken);
         logger.LogDebug("Run {RunId}: wrote {Records} records to {Collection}: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged",
             target.RunId, records.Count, collection, result.Inserted, result.Updated, result.Unchanged);
         return result;
