@@ -27,7 +27,7 @@ public sealed class FakeGatekeeper(RequestDelegate next, RossumFakeOptions optio
             else
             {
                 http.Items[DataStorageRoutes.OrganisationItem] = organisation;
-                await next(http);
+                await ServeAsync(http, path);
             }
         }
         else
@@ -37,6 +37,22 @@ public sealed class FakeGatekeeper(RequestDelegate next, RossumFakeOptions optio
         log.Add(new FakeRequest(DateTimeOffset.UtcNow, http.Request.Method, path, http.Response.StatusCode, organisation, body));
     }
 
+    private async Task ServeAsync(HttpContext http, string path)
+    {
+        if (!path.StartsWith(DataStorageRoutes.Prefix, StringComparison.Ordinal) || !TakeLostResponse())
+        {
+            await next(http);
+            return;
+        }
+        // Served for real into a buffer that is then thrown away.
+        var original = http.Response.Body;
+        http.Response.Body = new MemoryStream();
+        await next(http);
+        http.Response.Body = original;
+        http.Response.Clear();
+        await Refuse(http, options.FailStatus, "Injected fault after the request took effect.");
+    }
+
     private int? TakeFault()
     {
         lock (_faults)
@@ -44,6 +60,16 @@ public sealed class FakeGatekeeper(RequestDelegate next, RossumFakeOptions optio
             if (options.FailNextRequests <= 0) return null;
             options.FailNextRequests--;
             return options.FailStatus;
+        }
+    }
+
+    private bool TakeLostResponse()
+    {
+        lock (_faults)
+        {
+            if (options.LoseNextResponses <= 0) return false;
+            options.LoseNextResponses--;
+            return true;
         }
     }
 

@@ -14,6 +14,12 @@ public sealed class RossumFakeOptions
 
     public int FailStatus { get; set; } = 503;
 
+    /// <summary>
+    /// Serve this many Data Storage requests, then answer them with <see cref="FailStatus"/> anyway: a response lost
+    /// on the way back, which makes a client retry a write that already took effect.
+    /// </summary>
+    public int LoseNextResponses { get; set; }
+
     /// <summary>Keep request bodies in the request log (tests assert on what was sent).</summary>
     public bool LogBodies { get; set; } = true;
 }
