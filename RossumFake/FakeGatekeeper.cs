@@ -20,7 +20,7 @@ public sealed class FakeGatekeeper(RequestDelegate next, RossumFakeOptions optio
         if (path.StartsWith(DataStorageRoutes.Prefix, StringComparison.Ordinal) || path.StartsWith("/api/v1/", StringComparison.Ordinal))
         {
             organisation = tokens.OrganisationOf(http.Request.Headers.Authorization);
-            if (path.StartsWith(DataStorageRoutes.Prefix, StringComparison.Ordinal) && TakeFault() is { } status)
+            if (IsFaultTarget(path) && TakeFault() is { } status)
                 await Refuse(http, status, "Injected fault.");
             else if (organisation is null)
                 await Refuse(http, StatusCodes.Status401Unauthorized, "Invalid token or token expired.");
@@ -39,7 +39,7 @@ public sealed class FakeGatekeeper(RequestDelegate next, RossumFakeOptions optio
 
     private async Task ServeAsync(HttpContext http, string path)
     {
-        if (!path.StartsWith(DataStorageRoutes.Prefix, StringComparison.Ordinal) || !TakeLostResponse())
+        if (!IsFaultTarget(path) || !TakeLostResponse())
         {
             await next(http);
             return;
@@ -52,6 +52,10 @@ public sealed class FakeGatekeeper(RequestDelegate next, RossumFakeOptions optio
         http.Response.Clear();
         await Refuse(http, options.FailStatus, "Injected fault after the request took effect.");
     }
+
+    private bool IsFaultTarget(string path) =>
+        path.StartsWith(DataStorageRoutes.Prefix, StringComparison.Ordinal)
+        && (options.FaultEndpoint is not { } endpoint || path.EndsWith("/" + endpoint.TrimStart('/'), StringComparison.Ordinal));
 
     private int? TakeFault()
     {

@@ -20,6 +20,9 @@ public sealed class RossumFakeOptions
     /// </summary>
     public int LoseNextResponses { get; set; }
 
+    /// <summary>When set (e.g. <c>data/insert_many</c>), the faults above hit only requests to that endpoint.</summary>
+    public string? FaultEndpoint { get; set; }
+
     /// <summary>Keep request bodies in the request log (tests assert on what was sent).</summary>
     public bool LogBodies { get; set; } = true;
 }

@@ -7,11 +7,10 @@ public static class MongoWrites
 {
     public static JsonNode InsertOne(List<JsonObject> collection, JsonObject document)
     {
-        var copy = (JsonObject)document.DeepClone();
-        if (!copy.TryGetPropertyValue("_id", out var id) || id is null) copy["_id"] = id = ObjectIds.Next();
+        var id = document["_id"]?.DeepClone() ?? ObjectIds.Next();
         if (collection.Exists(d => JsonValues.AreEqual(d["_id"], id)))
             throw new FakeApiException(400, $"E11000 duplicate key error: _id {id.ToJsonString()}");
-        collection.Add(copy);
+        collection.Add(WithIdFirst(id, document));
         return id.DeepClone();
     }
 
@@ -33,16 +32,19 @@ public static class MongoWrites
         var next = (JsonObject)replacement.DeepClone();
         if (next.TryGetPropertyValue("_id", out var newId) && !JsonValues.AreEqual(newId, existing["_id"]))
             throw new FakeApiException(400, "the (immutable) field '_id' was found to have been altered");
-        next.Remove("_id");
-        var withId = new JsonObject { ["_id"] = existing["_id"]!.DeepClone() };
-        foreach (var (name, value) in next.ToList())
-        {
-            next.Remove(name);
-            withId[name] = value;
-        }
+        var withId = WithIdFirst(existing["_id"]!.DeepClone(), next);
         var modified = JsonNode.DeepEquals(existing, withId) ? 0 : 1;
         collection[index] = withId;
         return (1, modified, null);
+    }
+
+    /// <summary>Mongo keeps <c>_id</c> as a document's first field.</summary>
+    private static JsonObject WithIdFirst(JsonNode id, JsonObject document)
+    {
+        var result = new JsonObject { ["_id"] = id };
+        foreach (var (name, value) in document)
+            if (name != "_id") result[name] = value?.DeepClone();
+        return result;
     }
 
     public static int Delete(List<JsonObject> collection, JsonObject filter, bool many)

@@ -13,7 +13,7 @@ public sealed class RossumDataStorageOptions
     [Range(0.01, 60)]
     public double RetryBaseDelaySeconds { get; set; } = 1;
 
-    [Range(0.1, 600)]
+    [Range(0.01, 600)]
     public double RetryMaxDelaySeconds { get; set; } = 30;
 
     /// <summary>find/aggregate may run 120 s on the server; an attempt gets a little longer than that.</summary>

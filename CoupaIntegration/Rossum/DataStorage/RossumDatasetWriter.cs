@@ -84,6 +84,7 @@ internal sealed class RossumDatasetWriter(
         }
         var identity = RecordIdentity.Of(records[0], target.IdKeys);
         var fresh = records.DistinctBy(identity.KeyOf).ToList();
+        HashSet<string>? attempted = null;
         for (var attempt = 1; ; attempt++)
         {
             var present = await FindStoredAsync(identity, fresh, identity.KeyProjection(), cancellationToken);
@@ -91,10 +92,13 @@ internal sealed class RossumDatasetWriter(
             try
             {
                 if (missing.Count > 0) await client.InsertManyAsync(collection, missing.Select(r => WithId(r, identity.KeyOf(r))).ToList(), cancellationToken);
-                return new BatchWriteResult(missing.Count, 0, records.Count - missing.Count);
+                // What the refused attempt did insert is now present: it was this batch's doing, so it counts as inserted.
+                var inserted = missing.Count + (attempted?.Count(present.ContainsKey) ?? 0);
+                return new BatchWriteResult(inserted, 0, records.Count - inserted);
             }
             catch (DataStorageRequestException e) when (e.StatusCode == HttpStatusCode.BadRequest && attempt == 1)
             {
+                attempted = missing.Select(identity.KeyOf).ToHashSet(StringComparer.Ordinal);
                 logger.LogWarning("Run {RunId}: insert into {Collection} met documents already present ({Reason}); looking the batch up again",
                     target.RunId, collection, e.Message);
             }
