@@ -95,4 +95,57 @@ public sealed class RossumDataStorageHubTests
         Assert.Equal(new BatchWriteResult(30, 0, 0), result);
         Assert.Equal(Enumerable.Range(1, 30).Select(i => (long)i), rossum.Storage.Documents("lookup_values").Select(d => (long)d["id"]!).Order());
     }
+
+    [Fact]
+    public async Task ReadAll_PagesThroughTheDatasetInInsertionOrder_WithoutTheStoresId()
+    {
+        await using var rossum = await FakeRossum.StartAsync(settings: new Dictionary<string, string?> { ["RossumDataStorage:ReadPageSize"] = "7" });
+        var hub = rossum.Hub();
+        await WriteAsync(hub, Target("suppliers", ImportMethod.Update), Suppliers(1, 20));
+
+        var records = new List<JsonElement>();
+        await foreach (var record in hub.ReadAllAsync("suppliers", Ct)) records.Add(record);
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), records.Select(r => r.GetProperty("id").GetInt64()));
+        Assert.All(records, r => Assert.False(r.TryGetProperty("_id", out _)));
+        Assert.Equal(3, rossum.Server.Requests.DataStorage("data/find").Count(r => r.Body!.Contains("\"sort\"")));
+        Assert.Equal(20, await hub.CountAsync("suppliers", Ct));
+        Assert.Equal(0, await hub.CountAsync("no_such_dataset", Ct));
+    }
+
+    [Fact]
+    public async Task Datasets_AreListedWithCountsAndCheckpoints_WithoutStateOrStagingCollections()
+    {
+        await using var rossum = await FakeRossum.StartAsync();
+        var hub = rossum.Hub();
+        await using (var writer = await hub.OpenWriterAsync(Target("uoms", ImportMethod.Update), false, Ct))
+        {
+            await writer.WriteAsync(Suppliers(1, 3), After(State("uoms")), Ct);
+            await writer.CompleteAsync(State("uoms", rangesLeft: 0), new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), Ct);
+        }
+        await WriteAsync(hub, Target("payment_terms", ImportMethod.Update), Suppliers(1, 2));
+        await using var unfinishedReplace = await hub.OpenWriterAsync(Target("currencies", ImportMethod.Replace, "run000000009"), false, Ct);
+
+        var datasets = await hub.ListDatasetsAsync(Ct);
+
+        Assert.Equal([("payment_terms", 2L, false, true), ("uoms", 3L, true, false)],
+            datasets.Select(d => (d.Name, d.Records, d.Checkpoint is not null, d.HasUnfinishedRun)));
+        Assert.Contains("currencies__staging_run000000009", rossum.Storage.CollectionNames);
+        Assert.Contains("coupa_functions_state", rossum.Storage.CollectionNames);
+    }
+
+    [Fact]
+    public async Task Organisations_SeeOnlyTheirOwnDatasets()
+    {
+        await using var rossum = await FakeRossum.StartAsync();
+        var other = rossum.Server.Tokens.Mint("other-org");
+        await WriteAsync(rossum.Hub(), Target("suppliers", ImportMethod.Update), Suppliers(1, 4));
+
+        var otherHub = rossum.Hub(other);
+
+        Assert.Equal(0, await otherHub.CountAsync("suppliers", Ct));
+        Assert.Empty(await otherHub.ListDatasetsAsync(Ct));
+        Assert.Null(await otherHub.GetUnfinishedRunAsync("suppliers", Ct));
+        Assert.Equal(0, rossum.Server.Organisation("other-org").Count("suppliers"));
+    }
 }
