@@ -1,0 +1,5 @@
+using System.Text.Json.Nodes;
+
+namespace CoupaIntegration.Rossum.DataStorage.Wire;
+
+public sealed record CreateCollectionRequest(string CollectionName, JsonObject? Options = null);

@@ -1,0 +1,3 @@
+namespace RossumFake.Documents;
+
+public sealed record FakeDocument(long Id, string Organisation, byte[] Content, string MimeType, string FileName);

@@ -1,0 +1,6 @@
+namespace RossumFake;
+
+public static class FakeOrganisations
+{
+    public const string Default = "default";
+}
