@@ -1,6 +1,7 @@
 using CoupaIntegration.Coupa;
 using CoupaIntegration.Imports;
 using CoupaIntegration.Rossum.DataStorage;
+using CoupaIntegration.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// The whole core: Coupa client, import catalog and engine, and the Rossum Data Storage hub factory (hubs are made
-    /// per hook call, from its base URL and token). Hosts add their triggers.
+    /// per hook call, from its base URL and token), and the webhook layer. Hosts add their triggers and launcher.
     /// </summary>
     public static IServiceCollection AddCoupaIntegration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<ImportJobs>();
         services.AddRossumDataStorage();
+        services.AddCoupaWebhooks();
         return services;
     }
 }
