@@ -40,8 +40,8 @@ public sealed class WebhookServer : IAsyncDisposable
 
         options.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddCoupaIntegration(builder.Configuration);
-        builder.Services.AddSingleton<InProcessImportRunLauncher>();
-        builder.Services.AddSingleton<IImportRunLauncher>(sp => sp.GetRequiredService<InProcessImportRunLauncher>());
+        // One registration only: the container disposes it (cancelling runs) once, on shutdown.
+        builder.Services.AddSingleton<IImportRunLauncher, InProcessImportRunLauncher>();
 
         var app = builder.Build();
         app.MapCoupaWebhooks();
