@@ -20,6 +20,7 @@ public sealed class FakeKeyVault : HttpMessageHandler
     /// <summary>Names of secrets asked for with a valid token, in order.</summary>
     public ConcurrentQueue<string> Reads { get; } = new();
 
+    /// <summary>Unauthenticated calls answered with the challenge (SecretClient caches a challenge per vault host process-wide).</summary>
     public int Challenges;
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

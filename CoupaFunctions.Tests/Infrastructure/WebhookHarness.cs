@@ -26,8 +26,9 @@ public sealed class WebhookHarness : IAsyncDisposable
     private readonly ServiceProvider _clients;
     private readonly List<string> _responses = [];
 
-    private WebhookHarness(Sandbox sandbox, RossumFakeServer rossum, FakeKeyVault keyVault, WebhookServer server)
+    private WebhookHarness(Sandbox sandbox, RossumFakeServer rossum, FakeKeyVault keyVault, FakeAzureCredential credential, WebhookServer server)
     {
+        Credential = credential;
         Sandbox = sandbox;
         Rossum = rossum;
         KeyVault = keyVault;
@@ -40,6 +41,7 @@ public sealed class WebhookHarness : IAsyncDisposable
     public Sandbox Sandbox { get; }
     public RossumFakeServer Rossum { get; }
     public FakeKeyVault KeyVault { get; }
+    public FakeAzureCredential Credential { get; }
     public WebhookServer Server { get; }
     public HttpClient Http { get; }
 
@@ -68,6 +70,7 @@ public sealed class WebhookHarness : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
 
         var fakeVault = new FakeKeyVault();
+        var credential = new FakeAzureCredential();
         var coupa = await Sandbox.StartAsync(sandbox);
         var rossum = await RossumFakeServer.StartAsync(new RossumFakeOptions { OperationDelay = TimeSpan.FromMilliseconds(10) }, TestContext.Current.CancellationToken);
         var server = await WebhookServer.StartAsync(new WebhookServerOptions
@@ -78,11 +81,11 @@ public sealed class WebhookHarness : IAsyncDisposable
             ConfigureServices = services =>
             {
                 // Registered before the core, which only adds DefaultAzureCredential when no credential is there.
-                services.AddSingleton<TokenCredential>(new FakeAzureCredential());
+                services.AddSingleton<TokenCredential>(credential);
                 services.AddHttpClient(WebhookServiceCollectionExtensions.KeyVaultHttpClientName).ConfigurePrimaryHttpMessageHandler(() => fakeVault);
             },
         }, TestContext.Current.CancellationToken);
-        return new WebhookHarness(coupa, rossum, fakeVault, server);
+        return new WebhookHarness(coupa, rossum, fakeVault, credential, server);
     }
 
     /// <summary>Hook settings pointing at the sandbox, as a Rossum hook would hold them.</summary>
