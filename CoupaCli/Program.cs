@@ -12,5 +12,6 @@ var root = new RootCommand("CoupaFunctions: Coupa ⇄ Rossum integration, run lo
     ImportCommand.Create(),
     DemoCommand.Create(),
     BenchCommand.Create(),
+    ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

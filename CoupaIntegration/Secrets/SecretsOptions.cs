@@ -17,6 +17,14 @@ public sealed class SecretsOptions
     [MinLength(1)]
     public List<string> CoupaHostAllowList { get; set; } = ["*.coupahost.com", "*.coupacloud.com", "*.coupadev.com"];
 
+    /// <summary>
+    /// Rossum hosts the Key Vault Rossum API token may be sent to. A payload's <c>base_url</c> is the caller's word:
+    /// without this check a signed-but-mistaken (or unsigned) call could make us hand an organisation's long-lived
+    /// token to any host. Configured entries add to the defaults (configuration binding appends to lists).
+    /// </summary>
+    [MinLength(1)]
+    public List<string> RossumHostAllowList { get; set; } = ["*.rossum.app", "*.rossum.ai"];
+
     /// <summary>Key Vault secret holding a Coupa client secret; <c>{clientId}</c> is the OAuth client id (Key Vault names: letters, digits, dashes).</summary>
     [Required]
     public string CoupaClientSecretName { get; set; } = "coupa-client-secret-{clientId}";

@@ -19,7 +19,7 @@ public sealed class JobDataHubFactory(
         var baseUrl = new Uri(job.RossumBaseUrl);
         var token = job.ProtectedRossumToken is { } protectedToken ? protector.Unprotect(protectedToken) : null;
         var name = SecretsOptions.KeyVaultName(secrets.Value.RossumApiTokenName, "{host}", baseUrl.Host);
-        return rossum.CreateHub(baseUrl, new KeyVaultFallbackTokenSource(token, keyVault, name));
+        return rossum.CreateHub(baseUrl, new KeyVaultFallbackTokenSource(token, baseUrl, keyVault, name, secrets.Value.RossumHostAllowList));
     }
 }
 

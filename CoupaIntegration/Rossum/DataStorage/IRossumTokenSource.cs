@@ -17,4 +17,10 @@ public interface IRossumTokenSource
     /// <see cref="RossumTokenExpiredException"/>.
     /// </summary>
     ValueTask<Secret?> OnRejectedAsync(Secret rejected, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After <see cref="OnRejectedAsync"/> offered none: why, in words a person can act on (e.g. the setting to
+    /// change). Becomes part of the <see cref="RossumTokenExpiredException"/>; null keeps its generic advice.
+    /// </summary>
+    string? NoReplacementReason => null;
 }

@@ -95,7 +95,7 @@ public sealed partial class RossumDataStorageClient(IRossumDataStorageApi api, U
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             response.Dispose();
-            var replacement = await tokens.OnRejectedAsync(token, cancellationToken) ?? throw new RossumTokenExpiredException(baseUrl, operation);
+            var replacement = await tokens.OnRejectedAsync(token, cancellationToken) ?? throw new RossumTokenExpiredException(baseUrl, operation, tokens.NoReplacementReason);
             response = await CallAsync(operation, call, replacement, cancellationToken);
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
