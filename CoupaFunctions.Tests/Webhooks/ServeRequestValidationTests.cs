@@ -100,6 +100,19 @@ public sealed class ServeRequestValidationTests
     }
 
     [Fact]
+    public async Task CallWithoutARossumToken_IsRefusedUpFront_NamingTheTokenOwner()
+    {
+        await using var harness = await WebhookHarness.StartAsync();
+        var body = harness.Payload(harness.Settings(), token: null).ToJsonString();
+
+        var answer = await harness.PostAsync("api/import/suppliers", body);
+
+        Assert.Equal((HttpStatusCode)422, answer.Status);
+        Assert.Contains("token owner", answer.Json["error"]!.GetValue<string>());
+        AssertNothingHappened(harness);
+    }
+
+    [Fact]
     public async Task UnknownImportType_IsNotFound_NamingTheKnownTypes()
     {
         await using var harness = await WebhookHarness.StartAsync();

@@ -17,6 +17,7 @@ namespace CoupaIntegration.Webhooks;
 public sealed class ImportWebhookHandler(
     ImportJobs jobs,
     CoupaSecretResolver coupaSecrets,
+    KeyVaultSecrets keyVault,
     IPayloadProtector protector,
     IOptions<WebhookOptions> options,
     ILogger<ImportWebhookHandler> logger)
@@ -42,6 +43,9 @@ public sealed class ImportWebhookHandler(
             // Resolved now to fail fast (missing secret, host off the allow-list); only a payload secret travels with the job.
             var secret = await coupaSecrets.ResolveAsync(settings.Credentials, payloadSecret, cancellationToken);
             var plan = jobs.Plan(importType, settings, secret);
+            // Rossum's own service says the same: without a token owner there is no token to write with.
+            if (payload.RossumAuthorizationToken is null && !keyVault.IsConfigured)
+                return WebhookAnswer.Problem(422, "The call brought no rossum_authorization_token: set the token owner of the extension (hook), or configure a Key Vault with a Rossum API token (Secrets:KeyVaultUri).");
 
             var job = new ImportJobRequest
             {
