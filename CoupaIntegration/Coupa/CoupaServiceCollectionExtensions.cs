@@ -1,3 +1,4 @@
+using CoupaIntegration.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,8 @@ public static class CoupaServiceCollectionExtensions
         services.AddTransient<MalformedJsonHandler>();
         services.TryAddTimeProvider();
 
-        var api = services.AddHttpClient(CoupaClientFactory.ApiClientName).AddHttpMessageHandler<CoupaAuthHandler>();
+        // Bearer tokens stay out of IHttpClientFactory's request logs whatever the log level.
+        var api = services.AddHttpClient(CoupaClientFactory.ApiClientName).RedactLoggedHeaders(["Authorization"]).AddHttpMessageHandler<CoupaAuthHandler>();
         api.AddResilienceHandler("coupa-api", ConfigureRetries);
         api.AddHttpMessageHandler<CoupaRateLimitHandler>().AddHttpMessageHandler<MalformedJsonHandler>();
 
@@ -34,18 +36,7 @@ public static class CoupaServiceCollectionExtensions
     private static void ConfigureRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<CoupaOptions>>().Value;
-        // The default predicate covers what Coupa throws at a client: 429 (no Retry-After), 408, 5xx,
-        // connection resets and attempt time-outs. A Retry-After header, when present, wins over the backoff.
-        pipeline.AddRetry(new HttpRetryStrategyOptions
-        {
-            MaxRetryAttempts = options.MaxRetryAttempts,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
-            MaxDelay = TimeSpan.FromSeconds(options.RetryMaxDelaySeconds),
-            ShouldRetryAfterHeader = true,
-        });
-        pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
+        HttpRetries.Add(pipeline, options.MaxRetryAttempts, options.RetryBaseDelaySeconds, options.RetryMaxDelaySeconds, options.AttemptTimeoutSeconds);
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

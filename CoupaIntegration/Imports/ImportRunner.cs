@@ -52,7 +52,7 @@ public sealed partial class ImportRunner(
             }
             if (error is not null) return Finish(plan, state, ImportRunStatus.Failed, resumed, clock, error.Message, null);
             return Finish(plan, state, timeLimit.IsCancellationRequested ? ImportRunStatus.TimedOut : ImportRunStatus.Cancelled, resumed, clock,
-                timeLimit.IsCancellationRequested ? $"Stopped after max_run_time_s ({plan.MaxRunTime!.Value.TotalSeconds:0} s); the next run resumes it." : "Cancelled; the next run resumes it.", null);
+                timeLimit.IsCancellationRequested ? $"Stopped at its time limit ({plan.MaxRunTime!.Value.TotalSeconds:0} s, max_run_time_s or the host's slice); the next run resumes it." : "Cancelled; the next run resumes it.", null);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

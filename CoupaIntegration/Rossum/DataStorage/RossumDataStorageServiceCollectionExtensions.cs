@@ -1,3 +1,4 @@
+using CoupaIntegration.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -31,16 +32,6 @@ public static class RossumDataStorageServiceCollectionExtensions
     private static void ConfigureRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<RossumDataStorageOptions>>().Value;
-        if (options.MaxRetryAttempts > 0)
-            pipeline.AddRetry(new HttpRetryStrategyOptions
-            {
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromSeconds(options.RetryBaseDelaySeconds),
-                MaxDelay = TimeSpan.FromSeconds(options.RetryMaxDelaySeconds),
-                ShouldRetryAfterHeader = true,
-            });
-        pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
+        HttpRetries.Add(pipeline, options.MaxRetryAttempts, options.RetryBaseDelaySeconds, options.RetryMaxDelaySeconds, options.AttemptTimeoutSeconds);
     }
 }

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
+
+namespace CoupaIntegration.Common;
+
+/// <summary>
+/// The retry shape every outbound API shares (Coupa, Rossum): the default predicate covers 408, 429, 5xx,
+/// connection errors and attempt time-outs; exponential backoff with jitter; a Retry-After header, when
+/// present, wins over the backoff; then a per-attempt timeout.
+/// </summary>
+public static class HttpRetries
+{
+    public static void Add(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int maxRetryAttempts, double baseDelaySeconds, double maxDelaySeconds, double attemptTimeoutSeconds)
+    {
+        if (maxRetryAttempts > 0)
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = maxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromSeconds(baseDelaySeconds),
+                MaxDelay = TimeSpan.FromSeconds(maxDelaySeconds),
+                ShouldRetryAfterHeader = true,
+            });
+        pipeline.AddTimeout(TimeSpan.FromSeconds(attemptTimeoutSeconds));
+    }
+}
