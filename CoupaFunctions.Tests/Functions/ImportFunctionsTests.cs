@@ -66,6 +66,7 @@ public sealed class ImportFunctionsTests
 
         var link = new Uri(location);
         var runId = Uri.UnescapeDataString(link.Segments[^1]);
+        await host.Client.WaitForInstanceStartAsync(runId[..runId.LastIndexOf('_')], Ct); // else it may still be "pending"
         var poll = new DefaultHttpContext();
         poll.Request.QueryString = new QueryString(link.Query);
         var polled = await ExecuteAsync(await status.ImportRunStatus(poll.Request, runId, host.Client, Ct));
