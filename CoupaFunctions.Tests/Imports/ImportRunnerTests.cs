@@ -89,6 +89,8 @@ public sealed class ImportRunnerTests
         harness.Sandbox.Server.Options.Faults.FailStatus = 400;
         var failed = await harness.RunAsync(plan);
         Assert.Equal(ImportRunStatus.Failed, failed.Status);
+        Assert.Equal(CoupaIntegration.Common.FailureKind.Configuration, failed.FailureKind);
+        Assert.False(failed.IsRetryable);
         Assert.Null(await harness.Hub.GetCheckpointAsync("suppliers", TestContext.Current.CancellationToken));
 
         harness.Sandbox.Server.Options.Faults.FailNextRequests = 0;

@@ -83,8 +83,11 @@ public sealed class ImportOrchestration(ImportJobExecutor executor, ILogger<Impo
         }
         if (summary.Status == ImportRunStatus.Failed)
         {
-            logger.LogWarning("Import {ImportRunId} of {Dataset} failed in a slice: {Reason}", summary.RunId, summary.Dataset, summary.Error);
-            throw new ImportSliceFailedException(summary.Error ?? "The import failed; see the app's logs.");
+            logger.LogWarning("Import {ImportRunId} of {Dataset} failed in a slice ({FailureKind}): {Reason}", summary.RunId, summary.Dataset, summary.FailureKind, summary.Error);
+            var reason = summary.Error ?? "The import failed; see the app's logs.";
+            // A refused scope or a bad filter found mid-run fails the same way on every retry: a person must act.
+            if (!summary.IsRetryable) throw new ImportSliceRefusedException(reason);
+            throw new ImportSliceFailedException(reason);
         }
         return new ImportSliceResult(summary, progress);
     }

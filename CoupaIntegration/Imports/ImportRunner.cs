@@ -50,7 +50,7 @@ public sealed partial class ImportRunner(
                 await writer.CompleteAsync(state, state.StartedAt, CancellationToken.None);
                 return Finish(plan, state, ImportRunStatus.Completed, resumed, clock, null, state.StartedAt);
             }
-            if (error is not null) return Finish(plan, state, ImportRunStatus.Failed, resumed, clock, error.Message, null);
+            if (error is not null) return Finish(plan, state, ImportRunStatus.Failed, resumed, clock, error.Message, null, error.Kind);
             return Finish(plan, state, timeLimit.IsCancellationRequested ? ImportRunStatus.TimedOut : ImportRunStatus.Cancelled, resumed, clock,
                 timeLimit.IsCancellationRequested ? $"Stopped at its time limit ({plan.MaxRunTime!.Value.TotalSeconds:0} s, max_run_time_s or the host's slice); the next run resumes it." : "Cancelled; the next run resumes it.", null);
         }
@@ -61,7 +61,8 @@ public sealed partial class ImportRunner(
         }
         catch (Exception e) when (e is IntegrationException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
-            return Finish(plan, state, ImportRunStatus.Failed, resumed, clock, AsIntegrationFailure(e).Message, null);
+            var failure = AsIntegrationFailure(e);
+            return Finish(plan, state, ImportRunStatus.Failed, resumed, clock, failure.Message, null, failure.Kind);
         }
     }
 

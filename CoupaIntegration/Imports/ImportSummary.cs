@@ -24,8 +24,12 @@ public sealed record ImportSummary(
     TimeSpan Duration,
     DateTimeOffset? Checkpoint,
     bool Resumed,
-    string? Error)
+    string? Error,
+    Common.FailureKind? FailureKind = null)
 {
+    /// <summary>Whether running the same job again may succeed (a Failed run that a person need not fix first).</summary>
+    public bool IsRetryable => Status != ImportRunStatus.Failed || FailureKind is Common.FailureKind.Transient;
+
     public double RecordsPerSecond => Duration.TotalSeconds > 0 ? RecordsRead / Duration.TotalSeconds : 0;
 }
 
