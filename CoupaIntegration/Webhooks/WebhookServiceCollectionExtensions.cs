@@ -30,7 +30,8 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.AddSingleton(sp =>
         {
-            var uri = sp.GetRequiredService<IOptions<SecretsOptions>>().Value.KeyVaultUri;
+            // An empty app setting binds to an empty relative Uri: that means "no Key Vault", as leaving it out does.
+            var uri = sp.GetRequiredService<IOptions<SecretsOptions>>().Value.KeyVaultUri is { IsAbsoluteUri: true } absolute ? absolute : null;
             var client = uri is null ? null : new SecretClient(uri, sp.GetRequiredService<TokenCredential>(), new SecretClientOptions
             {
                 Transport = new HttpClientTransport(sp.GetRequiredService<IHttpClientFactory>().CreateClient(KeyVaultHttpClientName)),
