@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CoupaIntegration.Rossum.Webhooks.Annotations;
 
 namespace CoupaIntegration.Rossum.Webhooks;
 
@@ -73,11 +74,28 @@ public static class HookPayloadParser
                 };
                 break;
             case HookEvents.AnnotationContent:
-                // Room for the export task: its payload type and parser branch go here.
-                reader.Error("event", $"\"{HookEvents.AnnotationContent}\" payloads are not handled by this endpoint yet");
-                break;
+                var annotation = AnnotationContentReader.ReadAnnotation(root, reader.Errors);
+                if (reader.Errors.Count > 0) throw new HookPayloadException(reader.Errors);
+                return new AnnotationPayload
+                {
+                    RequestId = common.RequestId,
+                    Timestamp = common.Timestamp,
+                    Hook = common.Hook,
+                    Event = eventName,
+                    Action = action!,
+                    Settings = common.Settings,
+                    Secrets = common.Secrets,
+                    BaseUrl = common.BaseUrl!,
+                    RossumAuthorizationToken = common.Token,
+                    AnnotationId = annotation.Id,
+                    AnnotationUrl = annotation.Url,
+                    Status = annotation.Status,
+                    Content = annotation.Content,
+                    Document = AnnotationContentReader.ReadDocument(root),
+                    Raw = root.Clone(),
+                };
             default:
-                reader.Error("event", $"must be \"{HookEvents.Invocation}\" (got \"{Short(eventName)}\")");
+                reader.Error("event", $"must be \"{HookEvents.Invocation}\" or \"{HookEvents.AnnotationContent}\" (got \"{Short(eventName)}\")");
                 break;
         }
 
@@ -99,6 +117,11 @@ public static class HookPayloadParser
                 .ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal),
         };
     }
+
+    /// <summary>For annotation endpoints (export, duplicate check): anything else is a bad request naming <c>$.event</c>.</summary>
+    public static AnnotationPayload ParseAnnotation(ReadOnlyMemory<byte> body) =>
+        Parse(body) as AnnotationPayload
+        ?? throw new HookPayloadException([new HookPayloadError("$.event", $"must be \"{HookEvents.AnnotationContent}\" at this endpoint")]);
 
     private static InvocationAction? Unknown(HookJsonReader reader, string field, string message)
     {
