@@ -77,7 +77,8 @@ internal static class ResourceEndpoints
         return JsonHttp.WriteErrorAsync(context, StatusCodes.Status404NotFound, $"Unknown resource {first}");
     }
 
-    private static JsonObject Render(in RecordView view, CollectionQuery query)
+    /// <summary>Shared with the invoice write endpoints, whose responses honour fields/return_object like queries do.</summary>
+    internal static JsonObject Render(in RecordView view, CollectionQuery query)
     {
         if (query.Fields is not null)
             return Projector.Fields(view, query.Fields);
