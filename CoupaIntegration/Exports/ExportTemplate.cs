@@ -58,7 +58,10 @@ public sealed class ExportTemplate
         catch (JsonException e)
         {
             var offset = OffsetOf(json, (int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
-            var line = lineAt(offset);
+            // A missing comma or brace shows at the next token, often on the next line: name the line of the text before it.
+            var culprit = offset;
+            while (culprit > 0 && char.IsWhiteSpace(json[culprit - 1])) culprit--;
+            var line = lineAt(Math.Max(0, culprit - 1));
             var near = json.Substring(Math.Max(0, offset - 30), Math.Min(60, json.Length - Math.Max(0, offset - 30))).ReplaceLineEndings(" ").Trim();
             throw new ExportTemplateException(
                 $"Mapping template {Name} did not render valid JSON: the output written by template line {line} is invalid near '{near}'.", line);
@@ -85,7 +88,7 @@ public sealed class ExportTemplate
         return text.ToString();
     }
 
-    /// <summary>The output without markers, and a lookup from an offset in it to the template line that wrote it.</summary>
+    /// <summary>The output without markers, and a lookup from a character index in it to the template line that wrote it.</summary>
     private static (string Json, Func<int, int> LineAt) Unmark(string output)
     {
         var json = new StringBuilder(output.Length);
@@ -101,10 +104,10 @@ public sealed class ExportTemplate
             ends.Add((json.Length, int.Parse(output.AsSpan(i + 1, close - i - 1))));
             i = close;
         }
-        return (json.ToString(), offset =>
+        return (json.ToString(), index =>
         {
             foreach (var (end, line) in ends)
-                if (offset <= end) return line;
+                if (index < end) return line;
             return ends.Count > 0 ? ends[^1].Line : 1;
         });
     }

@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using CoupaFunctions.Tests.Infrastructure;
+
+namespace CoupaFunctions.Tests.Exports;
+
+/// <summary>The export end to end over loopback HTTP: webhook → sandbox Coupa, original document from the Rossum fake.</summary>
+public sealed class ExportWebhookTests
+{
+    [Fact]
+    public async Task Invoice_IsCreatedWithScanAndLink_ThenSubmitted_AndTheAnswerWritesItsIdAndStatus()
+    {
+        await using var s = await ExportScenario.StartAsync();
+
+        var response = await s.ExportAsync(s.Invoice());
+
+        var invoice = Assert.Single(s.Harness.Sandbox.Data.Invoices());
+        Assert.Equal(invoice.Id.ToString(), s.Written(response, "coupa_invoice_id"));
+        Assert.Equal("201", s.Written(response, "api1_status_code"));
+        Assert.Equal("200", s.Written(response, "api4_status_code"));
+        Assert.Contains(s.Written(response, "api1_status"), new[] { "pending_approval", "pending_receipt" });
+        Assert.DoesNotContain(ExportScenario.Messages(response), m => m.Type is "error" or "warning");
+        Assert.NotNull(invoice.ImageScan);
+        var link = Assert.Single(invoice.Attachments);
+        Assert.Contains($"/document/{4_100_001}", link.ToString());
+        s.Harness.AssertNoSecretLeaked();
+    }
+
+    [Fact]
+    public async Task CreditNote_StaysDraft()
+    {
+        await using var s = await ExportScenario.StartAsync(AnnotationPayloads.HeaderLevel);
+        var settings = s.Settings(x => x["export_template_name"] = "header-level-taxation");
+
+        var response = await s.ExportAsync(s.Invoice("CN-7001", credit: true, settings: settings));
+
+        Assert.Equal("draft", Assert.Single(s.Harness.Sandbox.Data.Invoices()).Status);
+        Assert.Equal("draft", s.Written(response, "api1_status"));
+        Assert.Null(s.Written(response, "api4_status_code"));
+        Assert.DoesNotContain(ExportScenario.Messages(response), m => m.Type is "error" or "warning");
+    }
+
+    [Fact]
+    public async Task Retry_ResumesOnlyMissingSteps_AndNeverCreatesASecondInvoice()
+    {
+        await using var s = await ExportScenario.StartAsync();
+        var payload = s.Invoice();
+        // The first delivery cannot fetch the document (wrong id): the invoice exists without its scan.
+        var first = await s.ExportAsync(s.Invoice(documentId: 999));
+        Assert.Contains(ExportScenario.Messages(first), m => m.Type == "warning" && m.Content.Contains("original document"));
+        Assert.Null(Assert.Single(s.Harness.Sandbox.Data.Invoices()).ImageScan);
+
+        var second = await s.ExportAsync(payload);
+        var third = await s.ExportAsync(payload);
+
+        var invoice = Assert.Single(s.Harness.Sandbox.Data.Invoices());
+        Assert.NotNull(invoice.ImageScan);
+        Assert.Single(invoice.Attachments);
+        Assert.Equal(invoice.Id.ToString(), s.Written(second, "coupa_invoice_id"));
+        Assert.Equal(invoice.Id.ToString(), s.Written(third, "coupa_invoice_id"));
+        Assert.Contains(ExportScenario.Messages(third), m => m.Type == "info" && m.Content.Contains("already existed"));
+    }
+
+    [Fact]
+    public async Task CreateThatTimedOutAfterCoupaAcceptedIt_EndsWithOneInvoice()
+    {
+        await using var s = await ExportScenario.StartAsync();
+        s.Harness.Sandbox.Server.Options.Faults.DropResponseAfterCommitNext = 1;
+
+        var response = await s.ExportAsync(s.Invoice());
+
+        var invoice = Assert.Single(s.Harness.Sandbox.Data.Invoices());
+        Assert.Equal(invoice.Id.ToString(), s.Written(response, "coupa_invoice_id"));
+        Assert.DoesNotContain(ExportScenario.Messages(response), m => m.Type is "error");
+        Assert.NotNull(invoice.ImageScan);
+    }
+
+    [Fact]
+    public async Task ConcurrentDuplicateDeliveries_CreateExactlyOneInvoice()
+    {
+        await using var s = await ExportScenario.StartAsync();
+        var payload = s.Invoice();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => s.ExportAsync(payload.DeepClone().AsObject())));
+
+        var invoice = Assert.Single(s.Harness.Sandbox.Data.Invoices());
+        Assert.All(responses, r => Assert.Equal(invoice.Id.ToString(), s.Written(r, "coupa_invoice_id")));
+        Assert.Single(invoice.Attachments);
+    }
+
+    [Fact]
+    public async Task FlatCoupaError_BecomesAnErrorMessage()
+    {
+        await using var s = await ExportScenario.StartAsync();
+
+        var response = await s.ExportAsync(s.Invoice(values: v => v["sender_export"] = "987654321"));
+
+        var error = Assert.Single(ExportScenario.Messages(response), m => m.Type == "error");
+        Assert.Contains("invoice: Supplier", error.Content);
+        Assert.Contains("does not exist", error.Content);
+        Assert.Empty(s.Harness.Sandbox.Data.Invoices());
+    }
+
+    [Fact]
+    public async Task NestedCoupaError_BecomesAnErrorMessage()
+    {
+        await using var s = await ExportScenario.StartAsync();
+
+        // A credit note whose lines are positive: Coupa's nested request/invoice-header shape.
+        var payload = s.Invoice("CN-1", values: v =>
+        {
+            v["document_type"] = "credit_note";
+            v["original_document_id"] = "INV-1";
+            v["original_date_issue"] = "2026-10-01";
+        });
+        var response = await s.ExportAsync(payload);
+
+        var error = Assert.Single(ExportScenario.Messages(response), m => m.Type == "error");
+        Assert.Contains("invoice_lines: Total must be negative", error.Content);
+        Assert.Empty(s.Harness.Sandbox.Data.Invoices());
+    }
+
+    [Fact]
+    public async Task MissingOriginalDocument_IsAWarning_TheDraftStays()
+    {
+        await using var s = await ExportScenario.StartAsync();
+
+        var response = await s.ExportAsync(s.Invoice(documentId: 424242));
+
+        var warning = Assert.Single(ExportScenario.Messages(response), m => m.Type == "warning");
+        Assert.Contains("original document could not be downloaded", warning.Content);
+        Assert.Contains("404", warning.Content);
+        Assert.Single(s.Harness.Sandbox.Data.Invoices());
+    }
+
+    [Fact]
+    public async Task BadTemplate_NamesTheLine()
+    {
+        await using var s = await ExportScenario.StartAsync();
+        var settings = s.Settings(x => x["export_template"] = new JsonArray("{", "  \"invoice-number\": {{ field.document_id_manual | json }},", "  \"supplier\": {{ field.sender_export }}", "  \"x\": 1", "}"));
+
+        var response = await s.ExportAsync(s.Invoice(settings: settings));
+
+        var error = Assert.Single(ExportScenario.Messages(response), m => m.Type == "error");
+        Assert.Contains("template line 3", error.Content);
+        Assert.Empty(s.Harness.Sandbox.Data.Invoices());
+    }
+
+    [Fact]
+    public async Task MissingSecret_IsAClearError()
+    {
+        await using var s = await ExportScenario.StartAsync();
+
+        var response = await s.ExportAsync(s.Invoice(clientSecret: null));
+
+        var error = Assert.Single(ExportScenario.Messages(response), m => m.Type == "error");
+        Assert.Contains("No Coupa client secret", error.Content);
+        Assert.Contains("secrets.client_secret", error.Content);
+    }
+
+    [Fact]
+    public async Task BadSignature_Is401()
+    {
+        await using var s = await ExportScenario.StartAsync();
+
+        var answer = await s.Harness.PostAsync("/api/export/invoice", s.Invoice().ToJsonString(), "sha256=00");
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, answer.Status);
+        Assert.Empty(s.Harness.Sandbox.Data.Invoices());
+    }
+
+    [Fact]
+    public async Task DuplicateCheck_WarnsOnlyWhenCoupaHasTheNumber()
+    {
+        await using var s = await ExportScenario.StartAsync();
+
+        var before = await s.ExportAsync(s.Invoice(action: "initialize"), "/api/export/duplicate-check");
+        Assert.Empty(ExportScenario.Messages(before));
+        await s.ExportAsync(s.Invoice());
+        var after = await s.ExportAsync(s.Invoice(action: "updated"), "/api/export/duplicate-check");
+
+        var warning = Assert.Single(ExportScenario.Messages(after));
+        Assert.Equal("warning", warning.Type);
+        Assert.Contains("INV-7001 already exists in Coupa", warning.Content);
+    }
+}
