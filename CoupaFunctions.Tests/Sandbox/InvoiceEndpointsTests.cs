@@ -276,6 +276,25 @@ public sealed class InvoiceEndpointsTests
     }
 
     [Fact]
+    public async Task Drop_after_commit_applies_to_the_configured_routes_only()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var api = await SandboxApiClient.ConnectAsync(sandbox);
+        long id = await CreateAsync(api, sandbox, "R-DROP-SUBMIT");
+        var faults = sandbox.Server.Options.Faults;
+        faults.DropResponseAfterCommitRoutes = ["PUT /api/invoices/*/submit"];
+        faults.DropResponseAfterCommitNext = 1;
+
+        await CreateAsync(api, sandbox, "R-NOT-DROPPED"); // POST is not a configured route any more
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => api.PutAsync($"api/invoices/{id}/submit"));
+        var (_, invoice) = await api.GetAsync($"api/invoices/{id}");
+
+        Assert.NotEqual("draft", (string?)invoice!["status"]); // the submit happened although the client never heard back
+        Assert.Equal(2, sandbox.Data.CreatedInvoiceCount);
+        Assert.Equal(0, faults.DropResponseAfterCommitNext);
+    }
+
+    [Fact]
     public async Task Invoice_writes_go_through_scopes_and_injected_faults()
     {
         await using var sandbox = await TestSandbox.StartAsync();
