@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CoupaSandbox.Api;
 
-/// <summary>Read endpoints for every resource: GET /api/{resource} and GET /api/{resource}/{id}. Write endpoints (such as
-/// invoices later) map their own, more specific routes next to these and share the /api middleware (rate limit, auth,
+/// <summary>Read endpoints for every resource: GET /api/{resource} and GET /api/{resource}/{id}. Write endpoints (invoices,
+/// see Api/Invoices) map their own, more specific routes next to these and share the /api middleware (rate limit, auth,
 /// faults) and <see cref="ResourceAccess"/>.</summary>
 internal static class ResourceEndpoints
 {

@@ -22,7 +22,7 @@ public sealed class FaultOptions
     /// <summary>0..1: abort the connection without answering.</summary>
     public double DropConnectionRate { get => Volatile.Read(ref _dropConnectionRate); set => Volatile.Write(ref _dropConnectionRate, Clamp(value)); }
 
-    /// <summary>0..1: answer 200 with a truncated JSON body.</summary>
+    /// <summary>0..1: answer with the first half of a successful (200/201) JSON body; a 201 write still happened.</summary>
     public double MalformedJsonRate { get => Volatile.Read(ref _malformedJsonRate); set => Volatile.Write(ref _malformedJsonRate, Clamp(value)); }
 
     /// <summary>Deterministic: the next N /api requests get <see cref="FailStatus"/>, then the counter is back at 0.</summary>
