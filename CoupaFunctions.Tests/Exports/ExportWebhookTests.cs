@@ -182,4 +182,63 @@ public sealed class ExportWebhookTests
         Assert.Equal("warning", warning.Type);
         Assert.Contains("INV-7001 already exists in Coupa", warning.Content);
     }
+
+    [Fact]
+    public async Task ServerErrorsAroundCreate_AreRetriedAfterALookUp_EndingWithOneInvoice()
+    {
+        await using var s = await ExportScenario.StartAsync();
+        // The look-up (retried by the pipeline, a GET) and then the create (never retried blindly) both meet a 503.
+        s.Harness.Sandbox.Server.Options.Faults.FailNextRequests = 2;
+
+        var response = await s.ExportAsync(s.Invoice());
+
+        var invoice = Assert.Single(s.Harness.Sandbox.Data.Invoices());
+        Assert.Equal(invoice.Id.ToString(), s.Written(response, "coupa_invoice_id"));
+        Assert.DoesNotContain(ExportScenario.Messages(response), m => m.Type is "error" or "warning");
+    }
+
+    [Fact]
+    public async Task SubmitWhoseAnswerWasLost_IsNotRepeated()
+    {
+        await using var s = await ExportScenario.StartAsync();
+        s.Harness.Sandbox.Server.Options.Faults.DropResponseAfterCommitRoutes = ["PUT /api/invoices/*/submit"];
+        s.Harness.Sandbox.Server.Options.Faults.DropResponseAfterCommitNext = 1;
+
+        var response = await s.ExportAsync(s.Invoice());
+
+        var invoice = Assert.Single(s.Harness.Sandbox.Data.Invoices());
+        Assert.NotEqual("draft", invoice.Status);
+        Assert.Equal(invoice.Status, s.Written(response, "api1_status"));
+        Assert.DoesNotContain(ExportScenario.Messages(response), m => m.Type is "error" or "warning");
+    }
+
+    [Fact]
+    public async Task LaterStepFailure_CanBeConfiguredAsAnError()
+    {
+        await using var s = await ExportScenario.StartAsync();
+        var settings = s.Settings(x => x["later_step_message"] = "error");
+
+        var response = await s.ExportAsync(s.Invoice(settings: settings, documentId: 5555));
+
+        Assert.Contains(ExportScenario.Messages(response), m => m.Type == "error" && m.Content.Contains("image scan"));
+        Assert.Single(s.Harness.Sandbox.Data.Invoices());
+    }
+
+    [Fact]
+    public async Task SubmitNever_LeavesAnInvoiceDraft_AndAbsentOutcomeDatapointsAreSkipped()
+    {
+        await using var s = await ExportScenario.StartAsync();
+        var settings = s.Settings(x =>
+        {
+            x["submit"] = "never";
+            x["datapoints"] = new JsonObject { ["invoice_id"] = "no_such_field", ["status"] = null };
+        });
+
+        var response = await s.ExportAsync(s.Invoice(settings: settings));
+
+        Assert.Equal("draft", Assert.Single(s.Harness.Sandbox.Data.Invoices()).Status);
+        Assert.Null(s.Written(response, "coupa_invoice_id"));
+        Assert.Null(s.Written(response, "api1_status"));
+        Assert.Equal("201", s.Written(response, "api1_status_code"));
+    }
 }
