@@ -88,6 +88,34 @@ public sealed class InvoiceEndpointsTests
     }
 
     [Fact]
+    public async Task Concurrent_posts_of_one_invoice_create_it_once()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var api = await SandboxApiClient.ConnectAsync(sandbox);
+        var refs = sandbox.Data.ValidInvoiceReferences();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => api.PostJsonAsync("api/invoices", InvoiceBodies.Draft(refs, "R-RACE"))));
+
+        Assert.Single(results, r => r.Status == HttpStatusCode.Created);
+        Assert.Equal(7, results.Count(r => r.Status == HttpStatusCode.BadRequest));
+        Assert.Equal(1, sandbox.Data.CreatedInvoiceCount);
+    }
+
+    [Fact]
+    public async Task A_line_without_description_is_a_400_in_the_nested_shape()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await using var api = await SandboxApiClient.ConnectAsync(sandbox);
+        var body = InvoiceBodies.Draft(sandbox.Data.ValidInvoiceReferences(), "R-DESC");
+        body["invoice-lines"]![1]!.AsObject().Remove("description");
+
+        var (status, errors) = await api.PostJsonAsync("api/invoices", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(["Description can't be blank"], errors!["errors"]!["request"]![0]!["invoice-header.invoice_lines"]!.AsArray().Select(m => (string?)m));
+    }
+
+    [Fact]
     public async Task Missing_and_unknown_header_references_are_400_in_the_flat_shape()
     {
         await using var sandbox = await TestSandbox.StartAsync();
