@@ -241,4 +241,20 @@ public sealed class ExportWebhookTests
         Assert.Null(s.Written(response, "api1_status"));
         Assert.Equal("201", s.Written(response, "api1_status_code"));
     }
+
+    [Fact]
+    public async Task DuplicateCheck_GivesUpWithinItsLimit_WithAWarning()
+    {
+        await using var s = await ExportScenario.StartAsync(settings: new Dictionary<string, string?> { ["Export:DuplicateCheckTimeoutSeconds"] = "0.5" });
+        s.Harness.Sandbox.Server.Options.Faults.LatencyMs = 3000;
+        var started = DateTime.UtcNow;
+
+        var response = await s.ExportAsync(s.Invoice(action: "initialize"), "/api/export/duplicate-check");
+
+        var elapsed = DateTime.UtcNow - started;
+        Assert.True(elapsed < TimeSpan.FromSeconds(2.5), $"took {elapsed}: {response.ToJsonString()}");
+        var warning = Assert.Single(ExportScenario.Messages(response));
+        Assert.Equal("warning", warning.Type);
+        Assert.Contains("Duplicate check against Coupa not possible", warning.Content);
+    }
 }

@@ -19,6 +19,10 @@ public sealed class ExportOptions
     [Range(1, 10)]
     public int StepAttempts { get; set; } = 3;
 
+    /// <summary>The duplicate check runs on interactive events (Rossum waits ~30 s): its one query gives up sooner.</summary>
+    [Range(0.5, 25)]
+    public double DuplicateCheckTimeoutSeconds { get; set; } = 8;
+
     /// <summary>Pause between attempts.</summary>
     [Range(0, 60)]
     public double RetryDelaySeconds { get; set; } = 0.5;

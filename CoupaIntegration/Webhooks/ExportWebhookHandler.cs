@@ -22,6 +22,7 @@ public sealed class ExportWebhookHandler(
     InvoiceExporter exporter,
     CoupaSecretResolver coupaSecrets,
     IOptions<WebhookOptions> options,
+    IOptions<ExportOptions> exportOptions,
     ILogger<ExportWebhookHandler> logger)
 {
     public const string ExportFunction = "export";
@@ -82,8 +83,10 @@ public sealed class ExportWebhookHandler(
             var number = payload.Value(settings.InvoiceNumberField);
             var supplier = payload.Value(settings.SupplierIdField);
             if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(supplier)) return Answer(new HookResponse());
-            var connection = await ConnectionAsync(payload, settings, cancellationToken);
-            var found = await exporter.FindAsync(connection, number.Trim(), supplier.Trim(), cancellationToken);
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(TimeSpan.FromSeconds(exportOptions.Value.DuplicateCheckTimeoutSeconds));
+            var connection = await ConnectionAsync(payload, settings, limit.Token);
+            var found = await exporter.FindAsync(connection, number.Trim(), supplier.Trim(), limit.Token);
             var response = new HookResponse();
             if (found.Count > 0)
                 response.Warning($"Invoice {number.Trim()} already exists in Coupa for this supplier: {string.Join(", ", found.Select(f => $"{f.Id} ({f.Status})"))}.",
@@ -94,6 +97,10 @@ public sealed class ExportWebhookHandler(
         {
             // Interactive: never block the user, say what is wrong.
             return Answer(new HookResponse().Warning($"Duplicate check against Coupa not possible: {e.Message}"));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Answer(new HookResponse().Warning("Duplicate check against Coupa not possible: Coupa did not answer in time."));
         }
     }
 
