@@ -92,7 +92,7 @@ public static class HookPayloadParser
                     Status = annotation.Status,
                     Content = annotation.Content,
                     Document = AnnotationContentReader.ReadDocument(root),
-                    Raw = root.Clone(),
+                    Raw = WithoutSecrets(root),
                 };
             default:
                 reader.Error("event", $"must be \"{HookEvents.Invocation}\" or \"{HookEvents.AnnotationContent}\" (got \"{Short(eventName)}\")");
@@ -122,6 +122,15 @@ public static class HookPayloadParser
     public static AnnotationPayload ParseAnnotation(ReadOnlyMemory<byte> body) =>
         Parse(body) as AnnotationPayload
         ?? throw new HookPayloadException([new HookPayloadError("$.event", $"must be \"{HookEvents.AnnotationContent}\" at this endpoint")]);
+
+    /// <summary>The body for templates and printing: without <c>secrets</c> and the token, which stay in their wrappers.</summary>
+    private static JsonElement WithoutSecrets(JsonElement root)
+    {
+        var copy = System.Text.Json.Nodes.JsonNode.Parse(root.GetRawText())!.AsObject();
+        copy.Remove("secrets");
+        copy.Remove("rossum_authorization_token");
+        return JsonSerializer.SerializeToElement(copy);
+    }
 
     private static InvocationAction? Unknown(HookJsonReader reader, string field, string message)
     {

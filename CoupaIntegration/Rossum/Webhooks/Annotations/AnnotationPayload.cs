@@ -19,7 +19,7 @@ public sealed record AnnotationPayload : HookPayload
     /// <summary>Top-level sections of <c>annotation.content</c>.</summary>
     public required IReadOnlyList<AnnotationNode> Content { get; init; }
 
-    /// <summary>The body as received (secrets included: never log or echo it, only feed it to templates).</summary>
+    /// <summary>The body as received minus <c>secrets</c> and <c>rossum_authorization_token</c>: what templates read as <c>payload</c>.</summary>
     public required JsonElement Raw { get; init; }
 
     /// <summary>Every node, depth first.</summary>
