@@ -257,4 +257,29 @@ public sealed class ExportWebhookTests
         Assert.Equal("warning", warning.Type);
         Assert.Contains("Duplicate check against Coupa not possible", warning.Content);
     }
+
+    [Fact]
+    public async Task ExportCutShortAfterTheDraft_StillWritesTheId_AndTheNextDeliveryCompletesIt()
+    {
+        await using var s = await ExportScenario.StartAsync(settings: new Dictionary<string, string?> { ["Export:TimeoutSeconds"] = "2.5" });
+        // Every Coupa call takes 0.7 s: find and create fit, the later steps do not.
+        s.Harness.Sandbox.Server.Options.Faults.LatencyMs = 700;
+        var payload = s.Invoice();
+
+        var first = await s.ExportAsync(payload);
+
+        var invoice = Assert.Single(s.Harness.Sandbox.Data.Invoices());
+        Assert.Equal(invoice.Id.ToString(), s.Written(first, "coupa_invoice_id"));
+        Assert.Contains(ExportScenario.Messages(first), m => m.Type == "warning" && m.Content.Contains("did not finish within 2.5 s"));
+        Assert.DoesNotContain(ExportScenario.Messages(first), m => m.Type == "error");
+
+        s.Harness.Sandbox.Server.Options.Faults.LatencyMs = 0;
+        var second = await s.ExportAsync(payload);
+
+        invoice = Assert.Single(s.Harness.Sandbox.Data.Invoices());
+        Assert.NotEqual("draft", invoice.Status);
+        Assert.Single(invoice.Attachments);
+        Assert.NotNull(invoice.ImageScan);
+        Assert.DoesNotContain(ExportScenario.Messages(second), m => m.Type is "error" or "warning");
+    }
 }

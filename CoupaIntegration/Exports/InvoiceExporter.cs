@@ -43,13 +43,23 @@ public sealed class InvoiceExporter(
         if (invoiceId is not { } id)
             return new ExportResult(null, null, steps, error);
 
-        var state = created ? null : await StateAsync(api, request.Connection, id, overall.Token);
-        status = state?.Status ?? status;
-        steps.Add(await ImageScanAsync(api, request, id, state, overall.Token));
-        steps.Add(await LinkAsync(api, request, id, created, overall.Token));
-        var submit = await SubmitAsync(api, request, id, status, overall.Token);
-        steps.Add(submit.Result);
-        status = submit.Status ?? status;
+        try
+        {
+            var state = created ? null : await StateAsync(api, request.Connection, id, overall.Token);
+            status = state?.Status ?? status;
+            steps.Add(await ImageScanAsync(api, request, id, state, overall.Token));
+            steps.Add(await LinkAsync(api, request, id, created, overall.Token));
+            var submit = await SubmitAsync(api, request, id, status, overall.Token);
+            steps.Add(submit.Result);
+            status = submit.Status ?? status;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The draft exists: its id must still reach Rossum, and exporting again completes only what is missing.
+            var next = new[] { ExportStepResult.ImageScan, ExportStepResult.Attachment, ExportStepResult.Submit }.FirstOrDefault(n => steps.All(s => s.Step != n)) ?? ExportStepResult.Submit;
+            steps.Add(new ExportStepResult(next, ExportStepOutcome.Failed, null,
+                $"did not finish within {settings.TimeoutSeconds} s; exporting again completes the missing steps without a second invoice"));
+        }
         logger.LogInformation("Exported annotation {AnnotationId} as Coupa invoice {InvoiceId} ({InvoiceStatus}): {Steps}",
             request.Payload.AnnotationId, id, status, string.Join(", ", steps.Select(s => $"{s.Step} {s.Outcome}")));
         return new ExportResult(id, status, steps);
