@@ -181,6 +181,9 @@ public sealed class ExportWebhookTests
         var warning = Assert.Single(ExportScenario.Messages(after));
         Assert.Equal("warning", warning.Type);
         Assert.Contains("INV-7001 already exists in Coupa", warning.Content);
+        Assert.Equal("false", s.Written(before, "is_duplicate"));
+        Assert.Equal("true", s.Written(after, "is_duplicate"));
+        Assert.Contains(Assert.Single(s.Harness.Sandbox.Data.Invoices()).Status!, s.Written(after, "duplicate_invoice_statuses"));
     }
 
     [Fact]

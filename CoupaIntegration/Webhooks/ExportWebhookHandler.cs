@@ -88,6 +88,11 @@ public sealed class ExportWebhookHandler(
             var connection = await ConnectionAsync(payload, settings, limit.Token);
             var found = await exporter.FindAsync(connection, number.Trim(), supplier.Trim(), limit.Token);
             var response = new HookResponse();
+            // CIB's queue keeps the outcome in datapoints its formulas and rules read; written where the schema has them.
+            if (payload.Find("is_duplicate") is { IsDatapoint: true } flag)
+                response.ReplaceValue(flag.Id, found.Count > 0 ? "true" : "false");
+            if (payload.Find("duplicate_invoice_statuses") is { IsDatapoint: true } statuses)
+                response.ReplaceValue(statuses.Id, string.Join(", ", found.Select(f => f.Status)));
             if (found.Count > 0)
                 response.Warning($"Invoice {number.Trim()} already exists in Coupa for this supplier: {string.Join(", ", found.Select(f => $"{f.Id} ({f.Status})"))}.",
                     payload.Find(settings.InvoiceNumberField)?.Id);
