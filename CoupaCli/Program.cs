@@ -13,5 +13,6 @@ var root = new RootCommand("CoupaFunctions: Coupa ⇄ Rossum integration, run lo
     DemoCommand.Create(),
     BenchCommand.Create(),
     ServeCommand.Create(),
+    ExportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

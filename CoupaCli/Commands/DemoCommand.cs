@@ -1,17 +1,20 @@
 using System.CommandLine;
 using CoupaCli.Console;
+using CoupaCli.Exports;
 using CoupaIntegration.Common;
 using CoupaIntegration.DataHub;
 using CoupaIntegration.Imports;
 using CoupaSandbox;
 using Microsoft.Extensions.DependencyInjection;
+using RossumFake;
 using Spectre.Console;
 
 namespace CoupaCli.Commands;
 
 /// <summary>
 /// <c>coupa demo</c>: the whole import story on one machine. A sandbox Coupa, every catalog import into a
-/// fresh SQLite file, then a few changes in Coupa and an incremental run that picks up only those.
+/// fresh SQLite file, then a few changes in Coupa and an incremental run that picks up only those; finally a sample
+/// invoice and credit note exported into the sandbox, with their Coupa ids and statuses.
 /// </summary>
 internal static class DemoCommand
 {
@@ -64,7 +67,32 @@ internal static class DemoCommand
         AnsiConsole.MarkupLine($"[bold]{datasets.Count} datasets, {datasets.Sum(d => d.Records):N0} records[/] in {Markup.Escape(hub.Description)}");
         var failed = first.Concat(second).Where(s => s.Status != ImportRunStatus.Completed).ToList();
         foreach (var f in failed) System.Console.Error.WriteLine($"coupa: {f.Type}: {f.Error}");
-        return failed.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
+        var exported = await ExportSamplesAsync(sandbox, services, cancellationToken);
+        return failed.Count == 0 && exported ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    /// <summary>The export story: a sample invoice (submitted) and credit note (stays draft) through the export webhook's handler.</summary>
+    private static async Task<bool> ExportSamplesAsync(SandboxServer sandbox, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var rossum = await RossumFakeServer.StartAsync(new RossumFakeOptions(), cancellationToken);
+        var token = rossum.Tokens.Mint(lifetime: TimeSpan.FromHours(1));
+        var references = sandbox.Data.ValidInvoiceReferences();
+        var table = new Table().AddColumns("Document", "Number", "Coupa invoice id", "Coupa status", "Messages");
+        var ok = true;
+        var suffix = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (label, number, credit, annotationId) in new[] { ("Invoice", $"DEMO-{suffix}", false, 910_001L), ("Credit note", $"DEMO-CN-{suffix}", true, 910_002L) })
+        {
+            var payload = SamplePayloads.Create(references, number, credit, annotationId);
+            LocalExport.PointAtFakes(payload, sandbox, rossum, token);
+            var response = await LocalExport.RunAsync(services, payload, cancellationToken);
+            var messages = (response["messages"]?.AsArray() ?? []).Select(m => $"{(string?)m!["type"]}: {(string?)m["content"]}").ToList();
+            ok &= !messages.Any(m => m.StartsWith("error", StringComparison.Ordinal));
+            table.AddRow(label, Markup.Escape(number), Markup.Escape(LocalExport.Written(payload, response, "coupa_invoice_id") ?? "-"),
+                Markup.Escape(LocalExport.Written(payload, response, "api1_status") ?? "-"), Markup.Escape(string.Join(" | ", messages)));
+        }
+        AnsiConsole.Write(new Rule("[bold]Export into Coupa: a sample invoice and a credit note[/]"));
+        AnsiConsole.Write(table);
+        return ok;
     }
 
     private static async Task<List<ImportSummary>> ImportAllAsync(ImportJobs jobs, IEnumerable<ImportPlan> plans, IDataHub hub, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ internal static class ServeBanner
         // The first line is machine-read by tests: keep its shape.
         System.Console.WriteLine($"Webhooks listening on {serveUrl}");
         System.Console.WriteLine($"  POST {serveUrl}api/import/{{type}}   POST {serveUrl}api/coupa/v1/import   GET {serveUrl}api/health");
+        System.Console.WriteLine($"  POST {serveUrl}api/export/invoice   POST {serveUrl}api/export/duplicate-check");
         System.Console.WriteLine(signatureSecret is null
             ? "  Signatures are not checked (no --signature-secret or COUPA_WEBHOOK_SECRET)."
             : $"  Calls must carry a valid {CoupaIntegration.Rossum.Webhooks.WebhookSignature.HeaderName}.");

@@ -10,10 +10,11 @@ namespace CoupaIntegration.Common;
 /// </summary>
 public static class HttpRetries
 {
-    public static void Add(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int maxRetryAttempts, double baseDelaySeconds, double maxDelaySeconds, double attemptTimeoutSeconds)
+    public static void Add(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, int maxRetryAttempts, double baseDelaySeconds, double maxDelaySeconds, double attemptTimeoutSeconds, bool safeMethodsOnly = false)
     {
         if (maxRetryAttempts > 0)
-            pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            var retry = new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = maxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
@@ -21,7 +22,10 @@ public static class HttpRetries
                 Delay = TimeSpan.FromSeconds(baseDelaySeconds),
                 MaxDelay = TimeSpan.FromSeconds(maxDelaySeconds),
                 ShouldRetryAfterHeader = true,
-            });
+            };
+            if (safeMethodsOnly) retry.DisableForUnsafeHttpMethods();
+            pipeline.AddRetry(retry);
+        }
         pipeline.AddTimeout(TimeSpan.FromSeconds(attemptTimeoutSeconds));
     }
 }

@@ -25,18 +25,20 @@ public static class CoupaServiceCollectionExtensions
 
         // Bearer tokens stay out of IHttpClientFactory's request logs whatever the log level.
         var api = services.AddHttpClient(CoupaClientFactory.ApiClientName).RedactLoggedHeaders(["Authorization"]).AddHttpMessageHandler<CoupaAuthHandler>();
-        api.AddResilienceHandler("coupa-api", ConfigureRetries);
+        // Only safe methods are retried here: a POST or PUT that timed out may have taken effect, so the export
+        // decides itself (find again, then repeat only what is missing).
+        api.AddResilienceHandler("coupa-api", (pipeline, context) => ConfigureRetries(pipeline, context, safeOnly: true));
         api.AddHttpMessageHandler<CoupaRateLimitHandler>().AddHttpMessageHandler<MalformedJsonHandler>();
 
         services.AddHttpClient(CoupaClientFactory.TokenClientName)
-            .AddResilienceHandler("coupa-token", ConfigureRetries);
+            .AddResilienceHandler("coupa-token", (pipeline, context) => ConfigureRetries(pipeline, context, safeOnly: false));
         return services;
     }
 
-    private static void ConfigureRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    private static void ConfigureRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context, bool safeOnly)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<CoupaOptions>>().Value;
-        HttpRetries.Add(pipeline, options.MaxRetryAttempts, options.RetryBaseDelaySeconds, options.RetryMaxDelaySeconds, options.AttemptTimeoutSeconds);
+        HttpRetries.Add(pipeline, options.MaxRetryAttempts, options.RetryBaseDelaySeconds, options.RetryMaxDelaySeconds, options.AttemptTimeoutSeconds, safeOnly);
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

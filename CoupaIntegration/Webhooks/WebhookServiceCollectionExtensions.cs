@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
+using CoupaIntegration.Exports;
 using CoupaIntegration.Secrets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,13 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<IJobDataHubFactory, JobDataHubFactory>();
         services.AddSingleton<ImportJobExecutor>();
         services.AddSingleton<ImportWebhookHandler>();
+
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(RossumDocumentClient.HttpClientName).RedactLoggedHeaders(["Authorization"]);
+        services.AddSingleton<RossumDocumentClient>();
+        services.AddSingleton<ExportLocks>();
+        services.AddSingleton<InvoiceExporter>();
+        services.AddSingleton<ExportWebhookHandler>();
         return services;
     }
 }

@@ -15,6 +15,8 @@ internal static class FaultSettings
         ["malformedJsonRate"] = faults.MalformedJsonRate,
         ["failNextRequests"] = faults.FailNextRequests,
         ["failStatus"] = faults.FailStatus,
+        ["dropResponseAfterCommitNext"] = faults.DropResponseAfterCommitNext,
+        ["dropResponseAfterCommitRoutes"] = new JsonArray([.. faults.DropResponseAfterCommitRoutes.Select(r => (JsonNode?)r)]),
     };
 
     public static void Apply(FaultOptions faults, JsonObject body)
@@ -30,6 +32,10 @@ internal static class FaultSettings
                 case "malformedjsonrate": faults.MalformedJsonRate = double.Parse(text, CultureInfo.InvariantCulture); break;
                 case "failnextrequests": faults.FailNextRequests = int.Parse(text, CultureInfo.InvariantCulture); break;
                 case "failstatus": faults.FailStatus = int.Parse(text, CultureInfo.InvariantCulture); break;
+                case "dropresponseaftercommitnext": faults.DropResponseAfterCommitNext = int.Parse(text, CultureInfo.InvariantCulture); break;
+                case "dropresponseaftercommitroutes":
+                    faults.DropResponseAfterCommitRoutes = value is JsonArray routes ? [.. routes.Select(r => r?.GetValue<string>() ?? "")] : throw new FormatException($"'{key}' must be an array of \"METHOD /path\" strings");
+                    break;
                 default: throw new FormatException($"unknown setting '{key}'");
             }
         }

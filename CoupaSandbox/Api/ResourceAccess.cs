@@ -18,6 +18,16 @@ internal static class ResourceAccess
         return await RequireScopeAsync(context, requiredScope ?? store.Generator.Scope) ? store : null;
     }
 
+    /// <summary>For actions Coupa grants under several scopes (create or write an invoice): any one of them is enough.</summary>
+    public static async Task<bool> RequireAnyScopeAsync(HttpContext context, params string[] scopes)
+    {
+        var token = ApiAuthMiddleware.TokenOf(context);
+        if (token is not null && scopes.Any(token.Scopes.Contains))
+            return true;
+        await JsonHttp.WriteErrorAsync(context, StatusCodes.Status403Forbidden, $"Forbidden: the access token lacks the scope {string.Join(" or ", scopes)}");
+        return false;
+    }
+
     public static async Task<bool> RequireScopeAsync(HttpContext context, string scope)
     {
         var token = ApiAuthMiddleware.TokenOf(context);

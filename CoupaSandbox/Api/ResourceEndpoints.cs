@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CoupaSandbox.Api;
 
-/// <summary>Read endpoints for every resource: GET /api/{resource} and GET /api/{resource}/{id}. Write endpoints (such as
-/// invoices later) map their own, more specific routes next to these and share the /api middleware (rate limit, auth,
+/// <summary>Read endpoints for every resource: GET /api/{resource} and GET /api/{resource}/{id}. Write endpoints (invoices,
+/// see Api/Invoices) map their own, more specific routes next to these and share the /api middleware (rate limit, auth,
 /// faults) and <see cref="ResourceAccess"/>.</summary>
 internal static class ResourceEndpoints
 {
@@ -77,7 +77,8 @@ internal static class ResourceEndpoints
         return JsonHttp.WriteErrorAsync(context, StatusCodes.Status404NotFound, $"Unknown resource {first}");
     }
 
-    private static JsonObject Render(in RecordView view, CollectionQuery query)
+    /// <summary>Shared with the invoice write endpoints, whose responses honour fields/return_object like queries do.</summary>
+    internal static JsonObject Render(in RecordView view, CollectionQuery query)
     {
         if (query.Fields is not null)
             return Projector.Fields(view, query.Fields);

@@ -92,7 +92,7 @@ internal sealed class DataMutator(SandboxData data, int seed)
         }
     }
 
-    /// <summary>For write endpoints (invoices, later): stores a whole document under the next id. The builder receives
+    /// <summary>For write endpoints (POST /api/invoices): stores a whole document under the next id. The builder receives
     /// the id and the creation instant and must return the complete document (hyphenated keys, id included).</summary>
     public long InsertDocument(ResourceStore store, Func<long, DateTimeOffset, JsonObject> build)
     {

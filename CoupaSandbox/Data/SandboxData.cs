@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using CoupaSandbox.Data;
+using CoupaSandbox.Data.Invoices;
 
 namespace CoupaSandbox;
 
@@ -27,6 +28,7 @@ public sealed class SandboxData
         }
         Resources = [.. generators.Select(g => g.Name)];
         _mutator = new DataMutator(this, options.Seed);
+        References = new ReferenceLookup(this);
     }
 
     /// <summary>Every resource name served under /api.</summary>
@@ -37,6 +39,37 @@ public sealed class SandboxData
     internal PoLineIndex PoLines { get; }
 
     internal DataMutator Mutator => _mutator;
+
+    /// <summary>Image scans, attachments and the list of invoices posted through the API.</summary>
+    internal InvoiceBook InvoiceBook { get; } = new();
+
+    internal ReferenceLookup References { get; }
+
+    /// <summary>Invoices posted through <c>POST /api/invoices</c>, in creation order, as they are now (status, image scan,
+    /// attachments). Seeded invoices are not included; see <see cref="Invoice"/>.</summary>
+    public IReadOnlyList<SandboxInvoice> Invoices() => [.. InvoiceBook.CreatedIds.Select(id => Invoice(id)!)];
+
+    /// <summary>How many invoices were posted through the API (what a "no duplicate after a timeout" test counts).</summary>
+    public int CreatedInvoiceCount => InvoiceBook.CreatedIds.Count;
+
+    /// <summary>Any invoice, seeded or posted, or null for an unknown id.</summary>
+    public SandboxInvoice? Invoice(long id)
+    {
+        var store = Store("invoices");
+        if (!store.Exists(id))
+            return null;
+        var attachments = InvoiceBook.AttachmentsOf(id);
+        return new SandboxInvoice(id, store.View(id).Build(), InvoiceBook.ImageScanOf(id),
+            [.. attachments.Select(a => (JsonObject)JsonNodes.ToNode(a.Json)!)], [.. attachments.Where(a => a.File is not null).Select(a => a.File!)]);
+    }
+
+    /// <summary>Posted invoices with this number (case-insensitive), optionally of one supplier.</summary>
+    public IReadOnlyList<SandboxInvoice> FindInvoices(string invoiceNumber, long? supplierId = null) =>
+        [.. Invoices().Where(i => string.Equals(i.InvoiceNumber, invoiceNumber, StringComparison.OrdinalIgnoreCase) && (supplierId is null || i.SupplierId == supplierId))];
+
+    /// <summary>Seeded supplier, currency, chart of accounts and a PO with one quantity and one amount line: the pieces of a
+    /// valid draft invoice.</summary>
+    public InvoiceReferences ValidInvoiceReferences() => InvoiceReferenceFinder.Find(this);
 
     public int Count(string resource) => (int)Store(resource).MaxId;
 

@@ -49,6 +49,7 @@ internal static class SandboxApp
             api.UseMiddleware<ChurnMiddleware>();
         });
         TokenEndpoint.Map(app);
+        Api.Invoices.InvoiceEndpoints.Map(app);
         ResourceEndpoints.Map(app);
         AdminEndpoints.Map(app);
         return app;

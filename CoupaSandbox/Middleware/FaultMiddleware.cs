@@ -58,7 +58,8 @@ internal sealed class FaultMiddleware(RequestDelegate next, SandboxContext sandb
         await context.Response.WriteAsync(ServiceUnavailableHtml, context.RequestAborted);
     }
 
-    /// <summary>Runs the real handler into a buffer and sends only the first half of a successful body.</summary>
+    /// <summary>Runs the real handler into a buffer and sends only the first half of a successful body. A truncated 201
+    /// means the write happened (an invoice was created) although the client cannot read the answer.</summary>
     private async Task TruncateAsync(HttpContext context)
     {
         var original = context.Response.Body;
@@ -73,7 +74,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, SandboxContext sandb
             context.Response.Body = original;
         }
         var bytes = buffer.ToArray();
-        if (context.Response.StatusCode == StatusCodes.Status200OK)
+        if (context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status201Created)
             bytes = bytes[..Math.Max(1, bytes.Length / 2)];
         context.Response.ContentLength = bytes.Length;
         await original.WriteAsync(bytes, context.RequestAborted);

@@ -112,7 +112,7 @@ public sealed class HookPayloadParserTests
     [InlineData("\"hook\":\"https://example.rossum.app/api/v1/hooks/789\"", "\"hook\":[]", "$.hook must be a string (got a list)")]
     [InlineData("\"request_id\":\"ae7bc8dd-73bd-489b-a3d2-f5514b209591\"", "\"request_id\":true", "$.request_id must be a string (got a boolean)")]
     [InlineData("\"action\":\"scheduled\"", "\"action\":\"sometimes\"", "$.action must be \"scheduled\" or \"manual\" for event \"invocation\" (got \"sometimes\")")]
-    [InlineData("\"event\":\"invocation\"", "\"event\":\"upload\"", "$.event must be \"invocation\" (got \"upload\")")]
+    [InlineData("\"event\":\"invocation\"", "\"event\":\"upload\"", "$.event must be \"invocation\" or \"annotation_content\" (got \"upload\")")]
     [InlineData(",\"event\":\"invocation\"", "", "$.event is required")]
     public void AWrongTypeOrValue_IsABadRequestNamingTheFieldByItsJsonPath(string original, string replacement, string expected)
     {
@@ -143,7 +143,8 @@ public sealed class HookPayloadParserTests
     }
 
     [Fact]
-    public void AnnotationContentEvents_AreRecognised_ButNotHandledHereYet() =>
-        Assert.Contains("$.event \"annotation_content\" payloads are not handled by this endpoint yet",
-            BadRequest(Scheduled.Replace("\"event\":\"invocation\"", "\"event\":\"annotation_content\"").Replace("\"scheduled\"", "\"export\"")).Message);
+    public void AnnotationContentEvents_AreRefusedByInvocationEndpoints() =>
+        Assert.Contains("$.event must be \"invocation\" at this endpoint",
+            Assert.Throws<HookPayloadException>(() => HookPayloadParser.ParseInvocation(System.Text.Encoding.UTF8.GetBytes(
+                "{\"event\":\"annotation_content\",\"action\":\"export\",\"base_url\":\"https://x.rossum.app\",\"annotation\":{\"id\":1,\"content\":[]}}"))).Message);
 }

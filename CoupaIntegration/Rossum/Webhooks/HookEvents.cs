@@ -8,6 +8,10 @@ public static class HookEvents
     /// <summary>Annotation events (initialize, confirm, export, …): parsed by a later task, recognised already.</summary>
     public const string AnnotationContent = "annotation_content";
 
+    public const string Export = "export";
+    public const string Initialize = "initialize";
+    public const string Updated = "updated";
+
     public const string Scheduled = "scheduled";
     public const string Manual = "manual";
 

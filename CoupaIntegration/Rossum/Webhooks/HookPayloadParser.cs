@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CoupaIntegration.Rossum.Webhooks.Annotations;
 
 namespace CoupaIntegration.Rossum.Webhooks;
 
@@ -73,11 +74,28 @@ public static class HookPayloadParser
                 };
                 break;
             case HookEvents.AnnotationContent:
-                // Room for the export task: its payload type and parser branch go here.
-                reader.Error("event", $"\"{HookEvents.AnnotationContent}\" payloads are not handled by this endpoint yet");
-                break;
+                var annotation = AnnotationContentReader.ReadAnnotation(root, reader.Errors);
+                if (reader.Errors.Count > 0) throw new HookPayloadException(reader.Errors);
+                return new AnnotationPayload
+                {
+                    RequestId = common.RequestId,
+                    Timestamp = common.Timestamp,
+                    Hook = common.Hook,
+                    Event = eventName,
+                    Action = action!,
+                    Settings = common.Settings,
+                    Secrets = common.Secrets,
+                    BaseUrl = common.BaseUrl!,
+                    RossumAuthorizationToken = common.Token,
+                    AnnotationId = annotation.Id,
+                    AnnotationUrl = annotation.Url,
+                    Status = annotation.Status,
+                    Content = annotation.Content,
+                    Document = AnnotationContentReader.ReadDocument(root),
+                    Raw = WithoutSecrets(root),
+                };
             default:
-                reader.Error("event", $"must be \"{HookEvents.Invocation}\" (got \"{Short(eventName)}\")");
+                reader.Error("event", $"must be \"{HookEvents.Invocation}\" or \"{HookEvents.AnnotationContent}\" (got \"{Short(eventName)}\")");
                 break;
         }
 
@@ -98,6 +116,20 @@ public static class HookPayloadParser
                 .Where(p => !CommonKeys.Contains(p.Name))
                 .ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>For annotation endpoints (export, duplicate check): anything else is a bad request naming <c>$.event</c>.</summary>
+    public static AnnotationPayload ParseAnnotation(ReadOnlyMemory<byte> body) =>
+        Parse(body) as AnnotationPayload
+        ?? throw new HookPayloadException([new HookPayloadError("$.event", $"must be \"{HookEvents.AnnotationContent}\" at this endpoint")]);
+
+    /// <summary>The body for templates and printing: without <c>secrets</c> and the token, which stay in their wrappers.</summary>
+    private static JsonElement WithoutSecrets(JsonElement root)
+    {
+        var copy = System.Text.Json.Nodes.JsonNode.Parse(root.GetRawText())!.AsObject();
+        copy.Remove("secrets");
+        copy.Remove("rossum_authorization_token");
+        return JsonSerializer.SerializeToElement(copy);
     }
 
     private static InvocationAction? Unknown(HookJsonReader reader, string field, string message)

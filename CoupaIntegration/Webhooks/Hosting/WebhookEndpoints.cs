@@ -27,17 +27,27 @@ public static class WebhookEndpoints
             StartAsync(null, http, handler, launcher));
         api.MapGet("/import/runs/{runId}", async (string runId, string? token, HttpContext http, ImportWebhookHandler handler, IImportRunLauncher launcher) =>
             new WebhookAnswerResult(await handler.StatusAsync(runId, token, launcher, http.RequestAborted)));
+        // Exports answer synchronously: Rossum waits for the annotation's outcome.
+        api.MapPost("/export/invoice", async (HttpContext http, ExportWebhookHandler handler) =>
+            new WebhookAnswerResult(await handler.ExportAsync(await ReadAsync(http), http.RequestAborted)));
+        api.MapPost("/export/duplicate-check", async (HttpContext http, ExportWebhookHandler handler) =>
+            new WebhookAnswerResult(await handler.DuplicateCheckAsync(await ReadAsync(http), http.RequestAborted)));
         api.MapGet("/health", (ImportCatalog catalog) =>
             Results.Json(new { status = "ok", importTypes = catalog.Entries.Select(e => e.Type) }));
         return endpoints;
     }
 
-    private static async Task<IResult> StartAsync(string? type, HttpContext http, ImportWebhookHandler handler, IImportRunLauncher launcher)
+    /// <summary>The signature covers the exact bytes received, so the body is read raw, never model-bound.</summary>
+    private static async Task<WebhookCall> ReadAsync(HttpContext http)
     {
-        // The signature covers the exact bytes received, so the body is read raw, never model-bound.
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        var call = new WebhookCall(buffer.ToArray(), http.Request.Headers[WebhookSignature.HeaderName].FirstOrDefault());
+        return new WebhookCall(buffer.ToArray(), http.Request.Headers[WebhookSignature.HeaderName].FirstOrDefault());
+    }
+
+    private static async Task<IResult> StartAsync(string? type, HttpContext http, ImportWebhookHandler handler, IImportRunLauncher launcher)
+    {
+        var call = await ReadAsync(http);
         var request = http.Request;
         var answer = await handler.StartAsync(type, call, launcher,
             (runId, token) => UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, StatusPath + Uri.EscapeDataString(runId), QueryString.Create("token", token)),

@@ -5,7 +5,7 @@ namespace CoupaSandbox.Data.Generators;
 
 /// <summary>/api/invoices, read-only seeded history for duplicate checks and lookups. Half are PO-backed: their lines
 /// copy the PO lines (order-line-id, po-number, price) and the supplier is the PO's. Credit notes have negative totals.
-/// Invoices posted through the API (later) are stored as whole documents next to these.</summary>
+/// Invoices posted through the API (Api/Invoices) are stored as whole documents next to these.</summary>
 internal sealed class InvoiceGenerator() : ResourceGenerator("invoices", Scopes.InvoiceRead, "invoice-number")
 {
     private static readonly string[] Statuses =
