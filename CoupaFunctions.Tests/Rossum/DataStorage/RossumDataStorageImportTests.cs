@@ -131,7 +131,7 @@ public sealed class RossumDataStorageImportTests
     [Fact]
     public async Task InsertImport_CutShortAndResumed_IntoRossum_NeverDuplicates()
     {
-        await using var harness = await ImportHarness.StartAsync(o => { o.Records["lookup_values"] = 1_200; o.Faults.LatencyMs = 30; },
+        await using var harness = await ImportHarness.StartAsync(o => { o.Records["lookup_values"] = 1_200; o.Faults.LatencyMs = 150; },
             new Dictionary<string, string?> { ["Import:PageConcurrency"] = "3", ["Import:BatchSize"] = "50" });
         await using var rossum = await FakeRossum.StartAsync();
         var config = ImportSettingsParser.Empty.ImportConfig with { Method = ImportMethod.Insert };
