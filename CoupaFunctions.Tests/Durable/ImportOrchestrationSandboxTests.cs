@@ -43,7 +43,6 @@ public sealed class ImportOrchestrationSandboxTests : IAsyncLifetime
     {
         await _sandbox.DisposeAsync();
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 

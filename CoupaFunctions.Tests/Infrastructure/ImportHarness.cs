@@ -52,7 +52,7 @@ public sealed class ImportHarness : IAsyncDisposable
     {
         await Sandbox.DisposeAsync();
         await Services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Hub.ReleaseConnections();
         try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }

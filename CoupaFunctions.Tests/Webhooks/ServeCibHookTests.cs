@@ -66,8 +66,7 @@ public sealed class ServeCibHookTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+                try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
         }
     }
 }

@@ -100,6 +100,16 @@ public sealed class SqliteDataHub : IDataHub
         return result;
     }
 
+    /// <summary>
+    /// Closes this file's idle pooled connections (before deleting it, say). Only this file's pool: clearing every
+    /// pool would disturb other hubs of the process mid-write.
+    /// </summary>
+    public void ReleaseConnections()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
     internal SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
