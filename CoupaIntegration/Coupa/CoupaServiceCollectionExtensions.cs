@@ -1,5 +1,6 @@
 using CoupaIntegration.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -21,7 +22,7 @@ public static class CoupaServiceCollectionExtensions
         services.AddTransient<CoupaAuthHandler>();
         services.AddTransient<CoupaRateLimitHandler>();
         services.AddTransient<MalformedJsonHandler>();
-        services.TryAddTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
 
         // Bearer tokens stay out of IHttpClientFactory's request logs whatever the log level.
         var api = services.AddHttpClient(CoupaClientFactory.ApiClientName).RedactLoggedHeaders(["Authorization"]).AddHttpMessageHandler<CoupaAuthHandler>();
@@ -39,11 +40,5 @@ public static class CoupaServiceCollectionExtensions
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<CoupaOptions>>().Value;
         HttpRetries.Add(pipeline, options.MaxRetryAttempts, options.RetryBaseDelaySeconds, options.RetryMaxDelaySeconds, options.AttemptTimeoutSeconds, safeOnly);
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
-            services.AddSingleton(TimeProvider.System);
     }
 }

@@ -1,5 +1,6 @@
 using CoupaIntegration.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -19,8 +20,7 @@ public static class RossumDataStorageServiceCollectionExtensions
     {
         services.AddOptions<RossumDataStorageOptions>().BindConfiguration(RossumDataStorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RossumDataStorageFactory>();
-        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
-            services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(RossumDataStorageFactory.HttpClientName)
             // Bearer tokens stay out of IHttpClientFactory's request logs whatever the log level.
