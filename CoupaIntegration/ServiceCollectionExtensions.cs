@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(ImportCatalog.Default);
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<ImportJobs>();
+        services.AddSingleton<Coupa.Diagnostics.CoupaDoctor>();
         services.AddRossumDataStorage();
         services.AddCoupaWebhooks();
         return services;

@@ -22,6 +22,10 @@ internal static class AdminEndpoints
         admin.MapGet("/faults", (RequestDelegate)(context => JsonHttp.WriteAsync(context, 200, FaultSettings.ToJson(context.Sandbox().Options.Faults))));
         admin.MapPut("/faults", (RequestDelegate)PutFaultsAsync);
         admin.MapGet("/records/{resource}", (RequestDelegate)RecordsAsync);
+        admin.MapGet("/clients", (RequestDelegate)(context => JsonHttp.WriteAsync(context, 200,
+            new JsonArray([.. context.Sandbox().Options.Clients.Select(c => (JsonNode?)ClientSettings.ToJson(c))]))));
+        admin.MapPut("/clients/{clientId}", (RequestDelegate)PutClientAsync);
+        admin.MapDelete("/clients/{clientId}", (RequestDelegate)DeleteClientAsync);
         admin.MapGet("/requests", (RequestDelegate)RequestsAsync);
         admin.MapDelete("/requests", (RequestDelegate)(context => { context.Sandbox().Log.Clear(); context.Response.StatusCode = 204; return Task.CompletedTask; }));
     }
@@ -91,6 +95,37 @@ internal static class AdminEndpoints
             return;
         }
         await JsonHttp.WriteAsync(context, 200, FaultSettings.ToJson(faults));
+    }
+
+    /// <summary>Adds or replaces one OAuth client. The list is swapped whole, so a token request never sees it half changed.</summary>
+    private static async Task PutClientAsync(HttpContext context)
+    {
+        var options = context.Sandbox().Options;
+        SandboxClient client;
+        try
+        {
+            var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject
+                ?? throw new JsonException("expected a JSON object");
+            client = ClientSettings.Parse((string?)context.GetRouteValue("clientId") ?? "", body);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            await JsonHttp.WriteAsync(context, 400, new JsonObject { ["error"] = $"Invalid client body: {e.Message}" });
+            return;
+        }
+        options.Clients = [.. options.Clients.Where(c => c.ClientId != client.ClientId), client];
+        await JsonHttp.WriteAsync(context, 200, ClientSettings.ToJson(client));
+    }
+
+    private static Task DeleteClientAsync(HttpContext context)
+    {
+        var options = context.Sandbox().Options;
+        string clientId = (string?)context.GetRouteValue("clientId") ?? "";
+        if (options.Clients.All(c => c.ClientId != clientId))
+            return JsonHttp.WriteAsync(context, 404, new JsonObject { ["error"] = $"Unknown client {clientId}" });
+        options.Clients = [.. options.Clients.Where(c => c.ClientId != clientId)];
+        context.Response.StatusCode = 204;
+        return Task.CompletedTask;
     }
 
     /// <summary>Streams every full document; meant for small data sets.</summary>

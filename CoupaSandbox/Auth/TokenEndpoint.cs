@@ -43,9 +43,15 @@ internal static class TokenEndpoint
             await OAuthError(context, 400, "invalid_request", "'grant_type' missing");
             return;
         }
-        if (grantType != "client_credentials")
+        if (grantType != SandboxClient.ClientCredentialsGrant)
         {
             await OAuthError(context, 400, "unsupported_grant_type");
+            return;
+        }
+        // A client set up for another flow (authorization code) may not mint client-credentials tokens (RFC 6749 §5.2).
+        if (!client.GrantTypes.Contains(SandboxClient.ClientCredentialsGrant))
+        {
+            await OAuthError(context, 400, "unauthorized_client", "The client is not authorized to use the client_credentials grant");
             return;
         }
         var requested = (form["scope"].FirstOrDefault() ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

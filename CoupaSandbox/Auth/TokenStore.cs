@@ -32,4 +32,7 @@ internal sealed class TokenStore(TimeProvider time)
     }
 
     public void ExpireAll() => _tokens.Clear();
+
+    /// <summary>Tokens issued and not yet dropped: tests assert that none of them ever reaches output or logs.</summary>
+    public IReadOnlyCollection<string> Snapshot() => [.. _tokens.Keys];
 }

@@ -54,6 +54,9 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Every token issued so far answers 401 from now on; clients must fetch a new one.</summary>
     public void ExpireAllTokens() => _sandbox.Tokens.ExpireAll();
 
+    /// <summary>Access tokens issued and still held (not expired by <see cref="ExpireAllTokens"/>): for asserting none leaks.</summary>
+    public IReadOnlyCollection<string> IssuedTokens() => _sandbox.Tokens.Snapshot();
+
     /// <summary>Completes when the host stops (Ctrl+C / SIGTERM) or <paramref name="ct"/> is cancelled; it does not throw on
     /// cancellation and does not dispose the server.</summary>
     public async Task WaitForShutdownAsync(CancellationToken ct)
