@@ -20,7 +20,8 @@ public static class WebhookHttp
     /// <summary>Builds <c>{root}/api/import/runs/{runId}?token={token}</c>, absolute, as Rossum needs in Location.</summary>
     public static Func<string, string, string> StatusUrl(HttpRequest request, Uri? publicBaseUrl)
     {
-        var root = publicBaseUrl is { } configured
+        // An empty app setting binds to an empty relative Uri: that means "unset", as leaving it out does.
+        var root = publicBaseUrl is { IsAbsoluteUri: true } configured
             ? configured.GetLeftPart(UriPartial.Path).TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";
         return (runId, token) => $"{root}/api/{StatusRoute.Replace("{runId}", Uri.EscapeDataString(runId))}?token={Uri.EscapeDataString(token)}";
