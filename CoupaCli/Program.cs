@@ -14,5 +14,6 @@ var root = new RootCommand("CoupaFunctions: Coupa ⇄ Rossum integration, run lo
     BenchCommand.Create(),
     ServeCommand.Create(),
     ExportCommand.Create(),
+    RossumCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
