@@ -15,11 +15,12 @@ internal static class HookPlanView
         var plan = preview.Plan;
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"{(dryRun ? "Plan (dry run)" : "Plan")} for {preview.Client.Organisation}"));
-        foreach (var column in new[] { "action", "hook", "id", "name", "changes" })
-            table.AddColumn(new TableColumn(column) { NoWrap = column is "action" or "id" });
+        // Role and id name a hook; its full name would crowd out the changes, which are what the plan is for.
+        foreach (var column in new[] { "action", "hook", "id", "changes" })
+            table.AddColumn(new TableColumn(column) { NoWrap = column is not "changes" });
         foreach (var item in plan.Items)
             table.AddRow(Markup.Escape(Verb(item.Action)), Markup.Escape(item.Role.Label), item.HookId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "new",
-                Markup.Escape(item.Name), Markup.Escape(What(item)));
+                Markup.Escape(What(item)));
         AnsiConsole.Write(table);
         System.Console.WriteLine($"{plan.Count(HookPlanAction.Create)} to create, {plan.Count(HookPlanAction.Update)} to update, " +
             $"{plan.Count(HookPlanAction.Unchanged)} unchanged{(plan.Count(HookPlanAction.Keep) > 0 ? $", {plan.Count(HookPlanAction.Keep)} left as they are" : "")}.");

@@ -19,9 +19,9 @@ internal static class InstallCommand
     public static Command Create()
     {
         var rossum = new RossumConnectionOptions();
-        var functionUrl = new Option<Uri>("--function-url") { Description = "The Function App's root, e.g. https://acme-coupa.azurewebsites.net (or `coupa serve`'s URL).", Required = true };
+        var functionUrl = new Option<string>("--function-url") { Description = "The Function App's root, e.g. https://acme-coupa.azurewebsites.net (or `coupa serve`'s URL).", Required = true };
         var functionKey = new Option<string?>("--function-key") { Description = $"Function key, sent as ?code= in each hook URL; prefer {FunctionKeyVariable}." };
-        var coupaUrl = new Option<Uri>("--coupa-url") { Description = "Coupa instance root, e.g. https://acme.coupahost.com/ (credentials.base_api_url).", Required = true };
+        var coupaUrl = new Option<string>("--coupa-url") { Description = "Coupa instance root, e.g. https://acme.coupahost.com/ (credentials.base_api_url).", Required = true };
         var clientId = new Option<string>("--client-id") { Description = "Coupa OAuth client id (credentials.client_id).", Required = true };
         var clientSecret = new Option<string?>("--client-secret") { Description = $"Coupa OAuth client secret, stored in each hook's secrets; prefer {ImportCommand.SecretVariable}. Without it the functions use Key Vault." };
         var types = new Option<string[]>("--types") { Description = "Import types to install (comma-separated or repeated); default: every catalog type.", AllowMultipleArgumentsPerToken = true };
@@ -32,7 +32,7 @@ internal static class InstallCommand
         var noExports = new Option<bool>("--no-exports") { Description = "Install only the import hooks." };
         var tokenOwner = new Option<string?>("--token-owner") { Description = "User id or URL whose token the hooks get; default: the API token's user." };
         var signatureSecret = new Option<string?>("--signature-secret") { Description = $"The Function App's Webhooks:SignatureSecret; prefer {SignatureSecretVariable}." };
-        var keyVault = new Option<Uri?>("--key-vault-uri") { Description = $"Key Vault holding {SignatureSecretStore.SecretName} (read, or created when missing); signs in with DefaultAzureCredential (az login)." };
+        var keyVault = new Option<string?>("--key-vault-uri") { Description = $"Key Vault holding {SignatureSecretStore.SecretName} (read, or created when missing); signs in with DefaultAzureCredential (az login)." };
         var rotate = new Option<bool>("--rotate-signature-secret") { Description = "Give every hook a new signature secret (stored in Key Vault, or shown once)." };
         var reset = new Option<bool>("--reset-settings") { Description = "Write the catalog's settings and schedules again, undoing edits made in Rossum." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (create / update / unchanged, with the fields that would change) and write nothing." };
@@ -46,11 +46,11 @@ internal static class InstallCommand
             {
                 var request = new HookInstallRequest
                 {
-                    RossumUrl = RossumConnectionOptions.Absolute(parse.GetValue(rossum.Url)!, "--rossum-url"),
+                    RossumUrl = rossum.UrlFrom(parse),
                     RossumToken = rossum.TokenFrom(parse),
-                    FunctionUrl = RossumConnectionOptions.Absolute(parse.GetValue(functionUrl)!, "--function-url"),
+                    FunctionUrl = RossumConnectionOptions.Absolute(parse.GetValue(functionUrl), "--function-url"),
                     FunctionKey = SecretFrom(parse.GetValue(functionKey), FunctionKeyVariable),
-                    CoupaUrl = RossumConnectionOptions.Absolute(parse.GetValue(coupaUrl)!, "--coupa-url").ToString(),
+                    CoupaUrl = RossumConnectionOptions.Absolute(parse.GetValue(coupaUrl), "--coupa-url").ToString(),
                     ClientId = parse.GetValue(clientId)!,
                     ClientSecret = SecretFrom(parse.GetValue(clientSecret), ImportCommand.SecretVariable),
                     Types = KeyValueArguments.List(parse.GetValue(types)),

@@ -24,7 +24,7 @@ internal static class InvokeCommand
         {
             try
             {
-                var url = RossumConnectionOptions.Absolute(parse.GetValue(rossum.Url)!, "--rossum-url");
+                var url = rossum.UrlFrom(parse);
                 var token = rossum.TokenFrom(parse);
                 await using var services = CliServices.Build(parse.GetValue(verbose));
                 var invoker = services.GetRequiredService<HookInvoker>();

@@ -8,7 +8,7 @@ internal sealed class RossumConnectionOptions
 {
     public const string TokenVariable = "ROSSUM_API_TOKEN";
 
-    public Option<Uri> Url { get; } = new("--rossum-url") { Description = "The organisation's Rossum address, e.g. https://acme.rossum.app.", Required = true };
+    public Option<string> Url { get; } = new("--rossum-url") { Description = "The organisation's Rossum address, e.g. https://acme.rossum.app.", Required = true };
 
     public Option<string?> Token { get; } = new("--token") { Description = $"Rossum API token (a user with the admin role); prefer the {TokenVariable} environment variable." };
 
@@ -26,7 +26,10 @@ internal sealed class RossumConnectionOptions
             : new Secret(token.Trim());
     }
 
-    public static Uri Absolute(Uri uri, string option) =>
-        uri.IsAbsoluteUri && uri.Scheme is "http" or "https" ? uri
-            : throw new IntegrationException(FailureKind.BadRequest, $"{option} must be an absolute http(s) URL (got '{uri}').");
+    public Uri UrlFrom(ParseResult parse) => Absolute(parse.GetValue(Url), "--rossum-url");
+
+    /// <summary>URL options are read as text and checked here, so a mistyped one gets a sentence rather than a parser error.</summary>
+    public static Uri Absolute(string? text, string option) =>
+        Uri.TryCreate(text?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri
+            : throw new IntegrationException(FailureKind.BadRequest, $"{option} must be an absolute http(s) URL (got '{text}').");
 }

@@ -45,12 +45,15 @@ public static class HookInstallPlanner
         body["metadata"] = HookMarker.Write(null, hook.Role,
             signatureSecret is null ? null : SecretFingerprint.Create(signatureSecret),
             clientSecret is null ? null : SecretFingerprint.Create(clientSecret));
-        var details = new List<string> { string.Join(", ", hook.CreateBody["events"]!.AsArray().Select(e => (string?)e)) };
+        // Where it points, then when it runs and what it writes (imports) or what it listens to (exports).
+        var details = new List<string>();
         if (hook.CreateBody["config"]?["schedule"]?["cron"] is JsonValue cron) details.Add("cron " + cron);
+        else details.Add(string.Join(", ", hook.CreateBody["events"]!.AsArray().Select(e => (string?)e)));
         if (hook.CreateBody["settings"]?["import_config"]?["dataset_name"] is JsonValue dataset) details.Add("dataset " + dataset);
-        if (hook.CreateBody["queues"] is JsonArray { Count: > 0 } queues) details.Add($"{queues.Count} queue(s)");
+        if (hook.CreateBody["queues"] is JsonArray queues && hook.Role.Kind != HookKind.Import) details.Add($"{queues.Count} queue(s)");
         if (clientSecret is null) details.Add("no client secret (Key Vault fallback)");
-        return new HookPlanItem(HookPlanAction.Create, hook.Role, hook.Name, null, [], string.Join("; ", details), body,
+        return new HookPlanItem(HookPlanAction.Create, hook.Role, hook.Name, null, [],
+            FunctionRoutes.Mask((string?)hook.CreateBody["config"]!["url"]) + "\n" + string.Join("; ", details), body,
             signatureSecret is null ? $"creating '{hook.Name}' needs the webhook signature secret" : null);
     }
 

@@ -97,13 +97,15 @@ public sealed class HookInvoker(RossumApiFactory rossum, ImportCatalog catalog, 
                 $"{client.Organisation} has no hook of ours importing {entry.Type}: run `coupa rossum install --types {entry.Type} …` first, or pass a hook id.");
     }
 
-    /// <summary>What an error body says: DRF's <c>detail</c>, our <c>error</c>, or the first message's content.</summary>
+    /// <summary>What an error body says: DRF's <c>detail</c>, our <c>error</c>, or the first message's content; with a forwarded <c>response</c>'s reason after it.</summary>
     public static string? Reason(JsonObject? body)
     {
         if (body is null) return null;
+        // Rossum's own words, then what the function answered it, when Rossum passes that on.
+        var inner = body["response"] is JsonObject response ? Reason(response) : null;
         foreach (var key in new[] { "detail", "error", "message" })
-            if (body[key] is JsonValue value && value.ToString() is { Length: > 0 } text) return text;
-        if (body["response"] is JsonObject response && Reason(response) is { } inner) return inner;
+            if (body[key] is JsonValue value && value.ToString() is { Length: > 0 } text) return inner is null ? text : $"{text} {inner}";
+        if (inner is not null) return inner;
         if (body["messages"] is JsonArray messages && messages.FirstOrDefault() is JsonObject first && first["content"] is JsonValue content) return content.ToString();
         return RossumApiErrors.Describe(body.ToJsonString());
     }
