@@ -46,7 +46,7 @@ public static class FakeHookValidator
                 Range(config, "max_polling_time_s", 1, 3600, m => Add("config", m));
             }
         }
-        Range(fields, "token_lifetime_s", 0, 7200, m => Add("token_lifetime_s", m));
+        Range(fields, "token_lifetime_s", 0, 7200, m => Add("token_lifetime_s", m[(m.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
         if (fields["queues"] is JsonArray queues)
             foreach (var queue in queues.Select(q => q?.ToString() ?? ""))
                 if (!long.TryParse(queue.TrimEnd('/').Split('/')[^1], out var id) || !hooks.QueueExists(id, organisation))
