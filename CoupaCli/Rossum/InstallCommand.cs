@@ -37,9 +37,10 @@ internal static class InstallCommand
         var reset = new Option<bool>("--reset-settings") { Description = "Write the catalog's settings and schedules again, undoing edits made in Rossum." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan (create / update / unchanged, with the fields that would change) and write nothing." };
         var verbose = new Option<bool>("--verbose") { Description = "Structured logs on stderr." };
-        var command = new Command("install", "Create or update our hooks in a Rossum organisation (idempotent; never deletes).")
-            { functionUrl, functionKey, coupaUrl, clientId, clientSecret, types, datasets, prefix, schedules, queues, noExports, tokenOwner, signatureSecret, keyVault, rotate, reset, dryRun, verbose };
+        var command = new Command("install", "Create or update our hooks in a Rossum organisation (idempotent; never deletes).");
         rossum.AddTo(command);
+        foreach (var option in new Option[] { functionUrl, functionKey, coupaUrl, clientId, clientSecret, types, datasets, prefix, schedules, queues, noExports, tokenOwner, signatureSecret, keyVault, rotate, reset, dryRun, verbose })
+            command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             try

@@ -18,8 +18,10 @@ internal static class InvokeCommand
         var hook = new Argument<string>("hook") { Description = "A hook id, or an import type (e.g. suppliers) whose hook of ours to invoke." };
         var noWait = new Option<bool>("--no-wait") { Description = "Print Rossum's answer and leave the run to itself." };
         var verbose = new Option<bool>("--verbose") { Description = "Structured logs on stderr." };
-        var command = new Command("invoke", "Invoke one of our hooks in Rossum and follow the import it starts.") { hook, noWait, verbose };
+        var command = new Command("invoke", "Invoke one of our hooks in Rossum and follow the import it starts.") { hook };
         rossum.AddTo(command);
+        command.Options.Add(noWait);
+        command.Options.Add(verbose);
         command.SetAction(async (parse, cancellationToken) =>
         {
             try

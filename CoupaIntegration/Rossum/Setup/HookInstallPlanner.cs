@@ -50,7 +50,8 @@ public static class HookInstallPlanner
         if (hook.CreateBody["config"]?["schedule"]?["cron"] is JsonValue cron) details.Add("cron " + cron);
         else details.Add(string.Join(", ", hook.CreateBody["events"]!.AsArray().Select(e => (string?)e)));
         if (hook.CreateBody["settings"]?["import_config"]?["dataset_name"] is JsonValue dataset) details.Add("dataset " + dataset);
-        if (hook.CreateBody["queues"] is JsonArray queues && hook.Role.Kind != HookKind.Import) details.Add($"{queues.Count} queue(s)");
+        if (hook.CreateBody["queues"] is JsonArray queues && hook.Role.Kind != HookKind.Import)
+            details.Add(queues.Count == 0 ? "no queue yet (pass --queue)" : $"{queues.Count} queue(s)");
         if (clientSecret is null) details.Add("no client secret (Key Vault fallback)");
         return new HookPlanItem(HookPlanAction.Create, hook.Role, hook.Name, null, [],
             FunctionRoutes.Mask((string?)hook.CreateBody["config"]!["url"]) + "\n" + string.Join("; ", details), body,
@@ -72,7 +73,6 @@ public static class HookInstallPlanner
         var signatureFingerprint = HookMarker.Fingerprint(current, HookMarker.SignatureSecretKey);
         var clientFingerprint = HookMarker.Fingerprint(current, HookMarker.ClientSecretKey);
         var readableSecret = ReadableSecret(current);
-        var setSignature = false;
         if (signatureSecret is not null)
         {
             var differs = readableSecret is not null ? readableSecret != signatureSecret.Reveal() : !SecretFingerprint.Matches(signatureFingerprint, signatureSecret);
@@ -80,7 +80,6 @@ public static class HookInstallPlanner
             {
                 changes.Add(new FieldChange("config.secret", readableSecret is null && signatureFingerprint is null ? "(not known)" : "(another secret)", "(the signature secret)"));
                 changedTopLevel.Add("config");
-                setSignature = true;
             }
             if (differs || !SecretFingerprint.Matches(signatureFingerprint, signatureSecret))
             {
@@ -123,7 +122,7 @@ public static class HookInstallPlanner
         {
             if (signatureSecret is not null) config["secret"] = signatureSecret.Reveal();
             else if (readableSecret is not null) config["secret"] = readableSecret;
-            else if (setSignature is false && ConfigHadSecret(current)) problem = $"changing the config of hook {current.Id} needs the webhook signature secret";
+            else if (ConfigHadSecret(current)) problem = $"changing the config of hook {current.Id} needs the webhook signature secret";
         }
         return new HookPlanItem(HookPlanAction.Update, hook.Role, current.Name ?? hook.Name, current.Id, changes, null, request, problem);
     }
