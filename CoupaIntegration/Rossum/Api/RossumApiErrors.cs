@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using CoupaIntegration.Common;
 using Refit;
@@ -69,6 +68,4 @@ public static class RossumApiErrors
 
     public static bool IsUnreachable(Exception e, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && e is HttpRequestException or TimeoutException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException;
-
-    public static HttpStatusCode? StatusOf(IApiResponse response) => response.StatusCode;
 }

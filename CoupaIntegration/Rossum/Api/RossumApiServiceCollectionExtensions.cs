@@ -19,19 +19,17 @@ public static class RossumApiServiceCollectionExtensions
         services.AddSingleton<RossumApiFactory>();
         services.AddHttpClient(RossumApiFactory.HttpClientName)
             .RedactLoggedHeaders(["Authorization"])
-            .AddResilienceHandler("rossum-api", (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<RossumApiOptions>>().Value;
-                HttpRetries.Add(pipeline, options.MaxRetryAttempts, options.RetryBaseDelaySeconds, options.RetryMaxDelaySeconds, options.AttemptTimeoutSeconds, safeMethodsOnly: true);
-            });
+            .AddResilienceHandler("rossum-api", RetryReads);
         services.AddHttpClient(RossumApiFactory.InvokeHttpClientName).RedactLoggedHeaders(["Authorization"]);
         // The run-status links our own functions hand out: followed as given, anonymous (the link carries its token).
         services.AddHttpClient(RossumApiFactory.RunStatusHttpClientName)
-            .AddResilienceHandler("run-status", (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<RossumApiOptions>>().Value;
-                HttpRetries.Add(pipeline, options.MaxRetryAttempts, options.RetryBaseDelaySeconds, options.RetryMaxDelaySeconds, options.AttemptTimeoutSeconds, safeMethodsOnly: true);
-            });
+            .AddResilienceHandler("run-status", RetryReads);
         return services;
+    }
+
+    private static void RetryReads(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var options = context.ServiceProvider.GetRequiredService<IOptions<RossumApiOptions>>().Value;
+        HttpRetries.Add(pipeline, options.MaxRetryAttempts, options.RetryBaseDelaySeconds, options.RetryMaxDelaySeconds, options.AttemptTimeoutSeconds, safeMethodsOnly: true);
     }
 }
