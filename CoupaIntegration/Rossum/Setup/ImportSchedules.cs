@@ -1,4 +1,3 @@
-using CoupaIntegration.Common;
 using CoupaIntegration.Scheduling;
 using Cronos;
 
@@ -62,11 +61,5 @@ public static class ImportSchedules
             if (times[i] - times[i - 1] < MinimumInterval)
                 return $"runs more often than every {MinimumInterval.TotalMinutes:0} minutes, which Rossum does not allow";
         return null;
-    }
-
-    public static void Validate(string type, string cron)
-    {
-        if (Problem(cron) is { } problem)
-            throw new IntegrationException(FailureKind.BadRequest, $"--schedule {type}=\"{cron}\" {problem}.");
     }
 }
