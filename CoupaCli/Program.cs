@@ -15,5 +15,6 @@ var root = new RootCommand("CoupaFunctions: Coupa ⇄ Rossum integration, run lo
     ServeCommand.Create(),
     ExportCommand.Create(),
     DoctorCommand.Create(),
+    RossumCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

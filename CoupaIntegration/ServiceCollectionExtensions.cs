@@ -1,6 +1,7 @@
 using CoupaIntegration.Coupa;
 using CoupaIntegration.Imports;
 using CoupaIntegration.Rossum.DataStorage;
+using CoupaIntegration.Rossum.Setup;
 using CoupaIntegration.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ImportJobs>();
         services.AddSingleton<Coupa.Diagnostics.CoupaDoctor>();
         services.AddRossumDataStorage();
+        services.AddRossumSetup();
         services.AddCoupaWebhooks();
         return services;
     }

@@ -24,6 +24,12 @@ public sealed class FakeTokens(RossumFakeOptions options, TimeProvider time)
         if (_tokens.TryGetValue(token, out var entry)) _tokens[token] = (entry.Organisation, DateTimeOffset.MinValue);
     }
 
+    /// <summary>What <c>token_lifetime_s</c> does once the hook has answered: the token lives that much longer.</summary>
+    public void ExpireAfter(string token, TimeSpan lifetime)
+    {
+        if (_tokens.TryGetValue(token, out var entry)) _tokens[token] = (entry.Organisation, time.GetUtcNow() + lifetime);
+    }
+
     public void ExpireAll()
     {
         foreach (var token in _tokens.Keys) Expire(token);

@@ -25,4 +25,13 @@ public sealed class RossumFakeOptions
 
     /// <summary>Keep request bodies in the request log (tests assert on what was sent).</summary>
     public bool LogBodies { get; set; } = true;
+
+    /// <summary>
+    /// Whether GET shows a hook's <c>config.secret</c>. Rossum hides it for <c>private</c> hooks; for others it is not
+    /// documented either way, so tests run installs both ways.
+    /// </summary>
+    public bool HookSecretsReadable { get; set; } = true;
+
+    /// <summary>The largest <c>page_size</c> list endpoints serve (Rossum: 100; tests lower it to exercise paging).</summary>
+    public int MaxPageSize { get; set; } = 100;
 }

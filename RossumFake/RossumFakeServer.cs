@@ -7,12 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RossumFake.DataStorage;
 using RossumFake.Documents;
+using RossumFake.Hooks;
 
 namespace RossumFake;
 
 /// <summary>
 /// A Rossum stand-in on a free loopback port: Data Storage (in memory, per organisation, with asynchronous
-/// operations), document content, and tokens it issues and expires. <see cref="BaseUrl"/> plays the hook
+/// operations), document content, hooks (list, create, update, invoke, logs) and queues, and tokens it issues and expires. <see cref="BaseUrl"/> plays the hook
 /// payload's <c>base_url</c>.
 /// </summary>
 public sealed class RossumFakeServer : IAsyncDisposable
@@ -32,6 +33,7 @@ public sealed class RossumFakeServer : IAsyncDisposable
     public FakeDataStorage DataStorage => _app.Services.GetRequiredService<FakeDataStorage>();
     public FakeDocuments Documents => _app.Services.GetRequiredService<FakeDocuments>();
     public FakeRequestLog Requests => _app.Services.GetRequiredService<FakeRequestLog>();
+    public FakeHooks Hooks => _app.Services.GetRequiredService<FakeHooks>();
 
     /// <summary>An organisation's Data Storage, for assertions and seeding.</summary>
     public FakeDatabase Organisation(string name = FakeOrganisations.Default) => DataStorage.For(name);
@@ -48,11 +50,15 @@ public sealed class RossumFakeServer : IAsyncDisposable
         builder.Services.AddSingleton<FakeDataStorage>();
         builder.Services.AddSingleton<FakeDocuments>();
         builder.Services.AddSingleton<FakeRequestLog>();
+        builder.Services.AddSingleton<FakeHooks>();
+        builder.Services.AddSingleton<FakeHookInvoker>();
+        builder.Services.AddHttpClient();
 
         var app = builder.Build();
         app.UseMiddleware<FakeGatekeeper>();
         DataStorageRoutes.Map(app, app.Services.GetRequiredService<FakeDataStorage>());
         DocumentRoutes.Map(app, app.Services.GetRequiredService<FakeDocuments>());
+        HookRoutes.Map(app, app.Services.GetRequiredService<FakeHooks>(), app.Services.GetRequiredService<FakeHookInvoker>(), options);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

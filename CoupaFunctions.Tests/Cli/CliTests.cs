@@ -6,20 +6,7 @@ namespace CoupaFunctions.Tests.Cli;
 /// <summary>The `coupa` command as a person runs it: a real process, its exit code, what it prints.</summary>
 public sealed class CliTests
 {
-    private sealed record Run(int ExitCode, string Output, string Error);
-
-    private static async Task<Run> CoupaAsync(IDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "coupa.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return new Run(process.ExitCode, await output, await error);
-    }
+    private static Task<CoupaProcess.Run> CoupaAsync(IDictionary<string, string>? environment, params string[] args) => CoupaProcess.RunAsync(environment, args);
 
     private static string TempHub() => "sqlite:" + Path.Combine(Directory.CreateTempSubdirectory("coupa-cli-").FullName, "hub.db");
 

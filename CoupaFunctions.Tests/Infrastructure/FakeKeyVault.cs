@@ -7,7 +7,7 @@ namespace CoupaFunctions.Tests.Infrastructure;
 /// <summary>
 /// Key Vault's secrets REST API as the real <c>SecretClient</c> sees it, as the primary handler of the named
 /// HttpClient "KeyVault": an unauthenticated first call gets Key Vault's 401 bearer challenge, a call with the
-/// fake credential's token gets the secret (200) or SecretNotFound (404). Records which secrets were read.
+/// fake credential's token gets the secret (200) or SecretNotFound (404), and a PUT sets one. Records which secrets were read and written.
 /// </summary>
 public sealed class FakeKeyVault : HttpMessageHandler
 {
@@ -33,8 +33,10 @@ public sealed class FakeKeyVault : HttpMessageHandler
             return Task.FromResult(refused);
         }
         var segments = request.RequestUri!.AbsolutePath.Trim('/').Split('/');
+        if (request.Method == HttpMethod.Put && segments is ["secrets", var written])
+            return SetAsync(written, request, cancellationToken);
         if (request.Method != HttpMethod.Get || segments.Length < 2 || segments[0] != "secrets")
-            return Task.FromResult(Json(HttpStatusCode.BadRequest, Error("BadParameter", "The fake serves GET /secrets/{name} only.")));
+            return Task.FromResult(Json(HttpStatusCode.BadRequest, Error("BadParameter", "The fake serves GET and PUT /secrets/{name} only.")));
         var name = segments[1];
         Reads.Enqueue(name);
         return Task.FromResult(Secrets.TryGetValue(name, out var value)
@@ -45,6 +47,22 @@ public sealed class FakeKeyVault : HttpMessageHandler
                 ["attributes"] = new JsonObject { ["enabled"] = true, ["created"] = 1_700_000_000, ["updated"] = 1_700_000_000, ["recoveryLevel"] = "Recoverable+Purgeable" },
             })
             : Json(HttpStatusCode.NotFound, Error("SecretNotFound", $"A secret with (name/id) {name} was not found in this key vault.")));
+    }
+
+    /// <summary>Names of secrets written (SetSecret: PUT with <c>{"value":…}</c>), in order.</summary>
+    public ConcurrentQueue<string> Writes { get; } = new();
+
+    private async Task<HttpResponseMessage> SetAsync(string name, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
+        Secrets[name] = (string)body["value"]!;
+        Writes.Enqueue(name);
+        return Json(HttpStatusCode.OK, new JsonObject
+        {
+            ["value"] = Secrets[name],
+            ["id"] = $"{VaultUri}secrets/{name}/{Guid.NewGuid():N}",
+            ["attributes"] = new JsonObject { ["enabled"] = true, ["created"] = 1_700_000_000, ["updated"] = 1_700_000_000, ["recoveryLevel"] = "Recoverable+Purgeable" },
+        });
     }
 
     private static JsonObject Error(string code, string message) => new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
