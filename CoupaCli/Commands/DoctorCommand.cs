@@ -23,7 +23,7 @@ internal static class DoctorCommand
         var coupaUrl = new Option<string>("--coupa-url") { Description = "Coupa instance root, e.g. https://yourorg.coupahost.com/.", Required = true };
         var clientId = new Option<string>("--client-id") { Description = "Coupa OAuth client id.", Required = true };
         var clientSecret = new Option<string?>("--client-secret") { Description = $"Coupa OAuth client secret; prefer the {ImportCommand.SecretVariable} environment variable or --key-vault-uri." };
-        var keyVault = new Option<Uri?>("--key-vault-uri") { Description = "Read the secret from this Key Vault (coupa-client-secret-{clientId}), as the Function App does; signs in with DefaultAzureCredential (az login)." };
+        var keyVault = UrlOption.Create("--key-vault-uri", "Read the secret from this Key Vault (coupa-client-secret-{clientId}), as the Function App does; signs in with DefaultAzureCredential (az login).");
         var types = new Option<string?>("--types") { Description = "Comma-separated import types and/or 'export' to check (default: every catalog type and export)." };
         var allowHost = new Option<string[]>("--allow-host") { Description = "Adds a host to Secrets:CoupaHostAllowList (e.g. a sandbox or test tenant), repeatable.", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of tables." };

@@ -18,7 +18,7 @@ internal static class ServeCommand
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (7071 like `func start`; 0 picks a free one).", DefaultValueFactory = _ => 7071 };
         var signatureSecret = new Option<string?>("--signature-secret") { Description = $"The hook's config.secret: calls must carry a valid X-Rossum-Signature-SHA256. Prefer the {ServeSettings.SignatureSecretVariable} environment variable." };
-        var keyVault = new Option<Uri?>("--key-vault") { Description = "Key Vault with fallback secrets (coupa-client-secret-{clientId}, rossum-api-token-{host}); signs in with DefaultAzureCredential (az login)." };
+        var keyVault = UrlOption.Create("--key-vault", "Key Vault with fallback secrets (coupa-client-secret-{clientId}, rossum-api-token-{host}); signs in with DefaultAzureCredential (az login).");
         var allowHost = new Option<string[]>("--allow-host") { Description = "Adds a host to Secrets:CoupaHostAllowList (e.g. 127.0.0.1 for the sandbox), repeatable.", DefaultValueFactory = _ => [], AllowMultipleArgumentsPerToken = true };
         var withSandbox = new Option<bool>("--with-sandbox") { Description = "Also start a Coupa sandbox on a free loopback port." };
         var withRossumFake = new Option<bool>("--with-rossum-fake") { Description = "Also start a Rossum fake (Data Storage, tokens) on a free loopback port." };

@@ -53,6 +53,29 @@ public sealed class CliTests
         Assert.DoesNotContain("   at ", run.Error);
     }
 
+    [Theory]
+    [InlineData("serve", "--key-vault")]
+    [InlineData("doctor", "--key-vault-uri")]
+    public async Task KeyVaultOption_NotAUrl_IsAUsageErrorNamingTheOption(string command, string option)
+    {
+        string[] required = command == "doctor" ? ["--coupa-url", "https://acme.coupahost.com/", "--client-id", "c"] : [];
+        var run = await CoupaAsync(null, [command, .. required, option, "vault-without-scheme"]);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains($"{option} must be an absolute https URL", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public async Task Doctor_KeyVaultUrl_IsAccepted_AndKeyVaultSecretsStayOffHostsNotOnTheAllowList()
+    {
+        var run = await CoupaAsync(null, "doctor", "--coupa-url", "http://127.0.0.1:9/", "--client-id", "c", "--key-vault-uri", "https://acme.vault.azure.net/");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not on Secrets:CoupaHostAllowList", run.Error);
+        Assert.DoesNotContain("   at ", run.Output + run.Error);
+    }
+
     [Fact]
     public async Task Import_KilledMidRun_ResumesOnTheNextRunWithoutLossOrDuplicates()
     {
