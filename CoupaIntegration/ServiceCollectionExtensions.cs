@@ -1,6 +1,7 @@
 using CoupaIntegration.Coupa;
 using CoupaIntegration.Imports;
 using CoupaIntegration.Rossum.DataStorage;
+using CoupaIntegration.Telemetry;
 using CoupaIntegration.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCoupaIntegration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration);
+        services.AddCoupaMetrics();
         services.AddCoupaClient();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(ImportCatalog.Default);
