@@ -52,6 +52,14 @@ public sealed class ExportRun
         return answer;
     }
 
+    /// <summary>An exception filter: records the end of a call that something unforeseen stopped, and lets the exception go on.</summary>
+    public bool EndedUnexpectedly(Exception e)
+    {
+        if (e is OperationCanceledException) Record(ExportOutcome.Failed, FailureKind.Transient, "cancelled by the host before it finished", null);
+        else Record(ExportOutcome.Failed, FailureKind.Fatal, $"unexpected error ({e.GetType().Name}); see the exception logged by the host", null);
+        return false;
+    }
+
     private void Record(ExportOutcome outcome, FailureKind? failureKind, string? error, ExportResult? result)
     {
         if (_ended) return;

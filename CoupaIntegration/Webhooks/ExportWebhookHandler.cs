@@ -61,6 +61,10 @@ public sealed class ExportWebhookHandler(
             return run.End(Answer(new HookResponse().Error("Export to Coupa did not finish in time; no second invoice is created when it is exported again.")),
                 ExportOutcome.Failed, FailureKind.Transient, "did not finish in time");
         }
+        catch (Exception e) when (run.EndedUnexpectedly(e))
+        {
+            throw; // never reached: the filter records the end and lets the exception go on to the host's error answer
+        }
     }
 
     /// <summary>Renders the mapping only, for `coupa export --dry-run` and template authors.</summary>
@@ -112,6 +116,10 @@ public sealed class ExportWebhookHandler(
         {
             return run.End(Answer(new HookResponse().Warning("Duplicate check against Coupa not possible: Coupa did not answer in time.")),
                 ExportOutcome.Failed, FailureKind.Transient, "Coupa did not answer in time");
+        }
+        catch (Exception e) when (run.EndedUnexpectedly(e))
+        {
+            throw; // never reached: the filter records the end and lets the exception go on to the host's error answer
         }
     }
 
