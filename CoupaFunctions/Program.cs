@@ -9,4 +9,5 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseErrorAnswers();
 builder.Services.AddCoupaIntegration(builder.Configuration);
 builder.Services.AddImportFunctions();
+builder.Services.AddCoupaTelemetry(builder.Configuration);
 builder.Build().Run();

@@ -2,6 +2,7 @@ using CoupaIntegration.Coupa;
 using CoupaIntegration.Imports;
 using CoupaIntegration.Rossum.DataStorage;
 using CoupaIntegration.Rossum.Setup;
+using CoupaIntegration.Telemetry;
 using CoupaIntegration.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddCoupaIntegration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration);
+        services.AddCoupaMetrics();
         services.AddCoupaClient();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(ImportCatalog.Default);

@@ -6,7 +6,6 @@ using CoupaIntegration.DataHub;
 using CoupaIntegration.Imports;
 using CoupaIntegration.Webhooks;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CoupaFunctions.Tests.Durable;
 
@@ -89,7 +88,7 @@ public sealed class ImportOrchestrationSandboxTests : IAsyncLifetime
         await AssertHubEqualsSandboxAsync();
     }
 
-    private ImportOrchestration Activity() => new(_services.Get<ImportJobExecutor>(), NullLogger<ImportOrchestration>.Instance);
+    private ImportOrchestration Activity() => new(_services.Get<ImportJobExecutor>());
 
     private ImportJobRequest Job() => DurableTestData.Job("suppliers", new JsonObject
     {

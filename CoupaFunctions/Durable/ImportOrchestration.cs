@@ -12,7 +12,7 @@ namespace CoupaFunctions.Durable;
 /// few minutes. Run state lives in the data hub next to the data, not in the orchestration, so a slice cut by its
 /// budget, a retried slice and a slice re-run after a host restart all resume exactly where the data was written.
 /// </summary>
-public sealed class ImportOrchestration(ImportJobExecutor executor, ILogger<ImportOrchestration> logger)
+public sealed class ImportOrchestration(ImportJobExecutor executor)
 {
     [Function(nameof(ImportOrchestration))]
     public static Task<ImportSummary?> RunOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -83,7 +83,7 @@ public sealed class ImportOrchestration(ImportJobExecutor executor, ILogger<Impo
         }
         if (summary.Status == ImportRunStatus.Failed)
         {
-            logger.LogWarning("Import {ImportRunId} of {Dataset} failed in a slice ({FailureKind}): {Reason}", summary.RunId, summary.Dataset, summary.FailureKind, summary.Error);
+            // Logged already, with its figures, by the engine's ImportRunEnded event.
             var reason = summary.Error ?? "The import failed; see the app's logs.";
             // A refused scope or a bad filter found mid-run fails the same way on every retry: a person must act.
             if (!summary.IsRetryable) throw new ImportSliceRefusedException(reason);

@@ -1,3 +1,4 @@
+using CoupaIntegration.Telemetry;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -6,7 +7,7 @@ namespace CoupaIntegration.Common;
 /// <summary>
 /// The retry shape every outbound API shares (Coupa, Rossum): the default predicate covers 408, 429, 5xx,
 /// connection errors and attempt time-outs; exponential backoff with jitter; a Retry-After header, when
-/// present, wins over the backoff; then a per-attempt timeout.
+/// present, wins over the backoff; then a per-attempt timeout. Each retry counts for the run under way.
 /// </summary>
 public static class HttpRetries
 {
@@ -22,6 +23,12 @@ public static class HttpRetries
                 Delay = TimeSpan.FromSeconds(baseDelaySeconds),
                 MaxDelay = TimeSpan.FromSeconds(maxDelaySeconds),
                 ShouldRetryAfterHeader = true,
+                // Counted for the run the call belongs to (an ambient counter: this pipeline is shared by every run).
+                OnRetry = _ =>
+                {
+                    RetryCounter.Add();
+                    return ValueTask.CompletedTask;
+                },
             };
             if (safeMethodsOnly) retry.DisableForUnsafeHttpMethods();
             pipeline.AddRetry(retry);

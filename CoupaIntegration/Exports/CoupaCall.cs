@@ -1,5 +1,6 @@
 using System.Net.Http;
 using System.Text.Json;
+using CoupaIntegration.Common;
 using Polly.Timeout;
 using Refit;
 
@@ -26,6 +27,9 @@ internal sealed record CoupaCall(int Status, JsonElement? Body, IReadOnlyList<st
         try
         {
             var response = await call(attempt.Token);
+            // Refit hands back inside the response what the pipeline threw. Our own exception (a refused token: wrong
+            // secret, missing scope) names its cause and kind, and must not pass for "Coupa did not answer".
+            if (response.Error?.InnerException is IntegrationException refused) throw refused;
             var status = (int?)response.StatusCode ?? 0;
             if (response.IsSuccessStatusCode) return new CoupaCall(status, response.Content, [], null);
             var raw = (response.Error as ApiException)?.Content;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoupaIntegration.Common;
 using CoupaIntegration.Coupa;
+using CoupaIntegration.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
@@ -60,8 +61,7 @@ public sealed class InvoiceExporter(
             steps.Add(new ExportStepResult(next, ExportStepOutcome.Failed, null,
                 $"did not finish within {settings.TimeoutSeconds} s; exporting again completes the missing steps without a second invoice"));
         }
-        logger.LogInformation("Exported annotation {AnnotationId} as Coupa invoice {InvoiceId} ({InvoiceStatus}): {Steps}",
-            request.Payload.AnnotationId, id, status, string.Join(", ", steps.Select(s => $"{s.Step} {s.Outcome}")));
+        // The outcome, steps and invoice id are logged once, by the caller's end-of-export event.
         return new ExportResult(id, status, steps);
     }
 
@@ -106,6 +106,7 @@ public sealed class InvoiceExporter(
             {
                 logger.LogWarning("Create of invoice for annotation {AnnotationId} got {Status}; looking it up before trying again (attempt {Attempt})",
                     request.Payload.AnnotationId, create.Status, attempt);
+                RetryCounter.Add();
                 await Task.Delay(TimeSpan.FromSeconds(settings.RetryDelaySeconds), cancellationToken);
                 continue;
             }
@@ -218,6 +219,7 @@ public sealed class InvoiceExporter(
                 return new ExportStepResult(step, ExportStepOutcome.Failed, call.Status, call.Describe(), call.RawError);
             await Task.Delay(TimeSpan.FromSeconds(settings.RetryDelaySeconds), cancellationToken);
             if (await alreadyDone(cancellationToken)) return new ExportStepResult(step, ExportStepOutcome.AlreadyDone, call.Status, "Done by the attempt that got no answer.");
+            RetryCounter.Add();
         }
     }
 

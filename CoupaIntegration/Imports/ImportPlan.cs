@@ -16,6 +16,9 @@ public sealed record ImportPlan(
     int PageSize,
     TimeSpan? MaxRunTime)
 {
+    /// <summary>The hook that asked for the run, as <see cref="Telemetry.HookIds"/> names it (logs and metrics only); null for none.</summary>
+    public string? HookId { get; init; }
+
     /// <summary>
     /// Identifies "the same job" across restarts: an unfinished run is resumed only by a plan with the same
     /// fingerprint, so a changed query or method starts over instead of mixing two shapes of data.

@@ -149,21 +149,6 @@ public sealed partial class ImportRunner
         }
     }
 
-    private ImportSummary Finish(ImportPlan plan, ImportRunState? state, ImportRunStatus status, bool resumed, Stopwatch clock, string? error, DateTimeOffset? checkpoint, FailureKind? failureKind = null)
-    {
-        var summary = new ImportSummary(state?.RunId ?? "-", plan.Type, plan.DatasetName, status,
-            state?.RecordsRead ?? 0, state?.Inserted ?? 0, state?.Updated ?? 0, state?.Unchanged ?? 0, state?.Pages ?? 0,
-            state is { SecondsBefore: > 0 } ? TimeSpan.FromSeconds(state.SecondsBefore) : clock.Elapsed,
-            checkpoint, resumed, error, failureKind);
-        if (status == ImportRunStatus.Completed)
-            logger.LogInformation("Import {RunId} of {Dataset} completed: {Records} records read, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Pages} pages in {DurationSeconds:0.0} s; checkpoint {Checkpoint}",
-                summary.RunId, summary.Dataset, summary.RecordsRead, summary.Inserted, summary.Updated, summary.Unchanged, summary.Pages, summary.Duration.TotalSeconds, checkpoint);
-        else
-            logger.LogWarning("Import {RunId} of {Dataset} {Status} after {Records} records: {Reason}",
-                summary.RunId, summary.Dataset, status, summary.RecordsRead, error);
-        return summary;
-    }
-
     private static IntegrationException AsIntegrationFailure(Exception e) => e switch
     {
         IntegrationException known => known,

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using CoupaIntegration.Common;
 using CoupaIntegration.Coupa;
 using CoupaIntegration.DataHub;
+using CoupaIntegration.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,54 +20,61 @@ public sealed partial class ImportRunner(
     CoupaClientFactory clients,
     IOptions<ImportOptions> options,
     TimeProvider time,
+    RunTelemetry telemetry,
     ILogger<ImportRunner> logger)
 {
     public async Task<ImportSummary> RunAsync(ImportPlan plan, IDataHub hub, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        var retries = RetryCounter.Begin();
         using var timeLimit = plan.MaxRunTime is { } limit ? new CancellationTokenSource(limit, time) : new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
         var api = clients.CreateApi(plan.Connection.BaseUrl);
-        ImportRunState? state = null;
-        var resumed = false;
+        var run = new ActiveRun(plan, NewRunId(), clock, retries);
         try
         {
             var unfinished = await hub.GetUnfinishedRunAsync(plan.DatasetName, stop.Token);
-            resumed = unfinished is not null && unfinished.Fingerprint == plan.Fingerprint();
-            if (unfinished is not null && !resumed)
+            run.Resumed = unfinished is not null && unfinished.Fingerprint == plan.Fingerprint();
+            if (unfinished is not null && !run.Resumed)
                 logger.LogWarning("Import of {Dataset}: unfinished run {RunId} was made with other settings and is discarded", plan.DatasetName, unfinished.RunId);
-            state = resumed ? unfinished! : await StartAsync(plan, api, hub, stop.Token);
+            if (run.Resumed) (run.RunId, run.Attempt) = (unfinished!.RunId, unfinished.Attempts + 1);
+            telemetry.ImportStarted(run.RunId, plan.Type, plan.DatasetName, run.HookId, plan.Endpoint, run.Resumed, run.Attempt);
+            var state = run.Resumed ? unfinished! : await StartAsync(plan, run.RunId, api, hub, stop.Token);
+            run.Begin(state);
             state.Attempts++;
-            logger.LogInformation("Import {RunId} of {Dataset} from {Endpoint} {Mode}: ids ({IdFloor}, {IdCeiling}], {Ranges} slices, modified since {ModifiedSince}",
-                state.RunId, plan.DatasetName, plan.Endpoint, resumed ? "resumed" : "started", state.IdFloor, state.IdCeiling, state.Ranges.Count,
-                CoupaPageReader.FormatTimestamp(state.ModifiedSince));
+            logger.LogInformation("Import {RunId} of {Dataset}: ids ({IdFloor}, {IdCeiling}], {Ranges} slices, modified since {ModifiedSince}",
+                state.RunId, plan.DatasetName, state.IdFloor, state.IdCeiling, state.Ranges.Count, CoupaPageReader.FormatTimestamp(state.ModifiedSince));
 
             var reader = new CoupaPageReader(api, plan, state.ModifiedSince);
-            await using var writer = await hub.OpenWriterAsync(new DatasetTarget(plan.DatasetName, plan.Method, plan.IdKeys, state.RunId), resumed, stop.Token);
+            await using var writer = await hub.OpenWriterAsync(new DatasetTarget(plan.DatasetName, plan.Method, plan.IdKeys, state.RunId), run.Resumed, stop.Token);
             var error = await PumpAsync(plan, state, reader, writer, progress, clock, stop.Token);
 
             if (error is null && state.Ranges.Count == 0)
             {
                 await writer.CompleteAsync(state, state.StartedAt, CancellationToken.None);
-                return Finish(plan, state, ImportRunStatus.Completed, resumed, clock, null, state.StartedAt);
+                return Finish(run, ImportRunStatus.Completed, null, state.StartedAt);
             }
-            if (error is not null) return Finish(plan, state, ImportRunStatus.Failed, resumed, clock, error.Message, null, error.Kind);
-            return Finish(plan, state, timeLimit.IsCancellationRequested ? ImportRunStatus.TimedOut : ImportRunStatus.Cancelled, resumed, clock,
+            if (error is not null) return Finish(run, ImportRunStatus.Failed, error.Message, null, error.Kind);
+            return Finish(run, timeLimit.IsCancellationRequested ? ImportRunStatus.TimedOut : ImportRunStatus.Cancelled,
                 timeLimit.IsCancellationRequested ? $"Stopped at its time limit ({plan.MaxRunTime!.Value.TotalSeconds:0} s, max_run_time_s or the host's slice); the next run resumes it." : "Cancelled; the next run resumes it.", null);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             var status = timeLimit.IsCancellationRequested ? ImportRunStatus.TimedOut : ImportRunStatus.Cancelled;
-            return Finish(plan, state, status, resumed, clock, "Stopped before any page was read; the next run starts again.", null);
+            return Finish(run, status, "Stopped before any page was read; the next run starts again.", null);
         }
         catch (Exception e) when (e is IntegrationException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
         {
             var failure = AsIntegrationFailure(e);
-            return Finish(plan, state, ImportRunStatus.Failed, resumed, clock, failure.Message, null, failure.Kind);
+            return Finish(run, ImportRunStatus.Failed, failure.Message, null, failure.Kind);
+        }
+        catch (Exception e) when (EndedUnexpectedly(run, e))
+        {
+            throw; // never reached: the filter records the end of the run and lets the exception go on to the host
         }
     }
 
-    private async Task<ImportRunState> StartAsync(ImportPlan plan, ICoupaApi api, IDataHub hub, CancellationToken cancellationToken)
+    private async Task<ImportRunState> StartAsync(ImportPlan plan, string runId, ICoupaApi api, IDataHub hub, CancellationToken cancellationToken)
     {
         // Floor to the second: Coupa filters and timestamps are second-grained, and an earlier checkpoint only overlaps.
         var now = time.GetUtcNow();
@@ -77,7 +85,7 @@ public sealed partial class ImportRunner(
         var ranges = span is null ? [] : RangeScheduler.Slice(floor, ceiling, options.Value.PageConcurrency, plan.PageSize);
         return new ImportRunState
         {
-            RunId = Guid.NewGuid().ToString("N")[..12],
+            RunId = runId,
             Dataset = plan.DatasetName,
             Fingerprint = plan.Fingerprint(),
             StartedAt = startedAt,
@@ -88,4 +96,6 @@ public sealed partial class ImportRunner(
             NextRangeId = ranges.Count,
         };
     }
+
+    private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 }

@@ -8,7 +8,7 @@ using CoupaIntegration.Rossum.Webhooks;
 using CoupaIntegration.Rossum.Webhooks.Annotations;
 using CoupaIntegration.Rossum.Webhooks.Responses;
 using CoupaIntegration.Secrets;
-using Microsoft.Extensions.Logging;
+using CoupaIntegration.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CoupaIntegration.Webhooks;
@@ -23,7 +23,7 @@ public sealed class ExportWebhookHandler(
     CoupaSecretResolver coupaSecrets,
     IOptions<WebhookOptions> options,
     IOptions<ExportOptions> exportOptions,
-    ILogger<ExportWebhookHandler> logger)
+    RunTelemetry telemetry)
 {
     public const string ExportFunction = "export";
     public const string DuplicateCheckFunction = "duplicate-check";
@@ -31,7 +31,8 @@ public sealed class ExportWebhookHandler(
 
     public async Task<WebhookAnswer> ExportAsync(WebhookCall call, CancellationToken cancellationToken)
     {
-        if (CheckSignature(ExportFunction, call) is { } refused) return refused;
+        var run = telemetry.BeginExport(ExportFunction);
+        if (CheckSignature(ExportFunction, call, run) is { } refused) return refused;
         AnnotationPayload payload;
         try
         {
@@ -39,24 +40,30 @@ public sealed class ExportWebhookHandler(
         }
         catch (HookPayloadException e)
         {
-            return WebhookAnswer.Problem(400, e.Message, e.Errors.Select(x => (x.Path, x.Message)));
+            return run.End(WebhookAnswer.Problem(400, e.Message, e.Errors.Select(x => (x.Path, x.Message))), ExportOutcome.Rejected, e.Kind, e.Message);
         }
+        run.Started(payload);
         if (payload.Action != HookEvents.Export)
-            return Answer(new HookResponse().Error($"This URL exports annotations: it takes annotation_content.export, not {payload.Name}."));
+            return run.End(Answer(new HookResponse().Error($"This URL exports annotations: it takes annotation_content.export, not {payload.Name}.")),
+                ExportOutcome.Rejected, FailureKind.Configuration, $"called for {payload.Name}");
         try
         {
             var request = await PrepareAsync(payload, cancellationToken);
             var result = await exporter.ExportAsync(request, cancellationToken);
-            return Answer(ExportHookResponse.From(result, payload, request.Settings));
+            return run.End(Answer(ExportHookResponse.From(result, payload, request.Settings)), result);
         }
         catch (IntegrationException e)
         {
-            logger.LogWarning("Export of annotation {AnnotationId} refused: {Reason}", payload.AnnotationId, e.Message);
-            return Answer(new HookResponse().Error($"Export to Coupa failed: {e.Message}"));
+            return run.End(Answer(new HookResponse().Error($"Export to Coupa failed: {e.Message}")), ExportOutcome.Failed, e.Kind, e.Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Answer(new HookResponse().Error("Export to Coupa did not finish in time; no second invoice is created when it is exported again."));
+            return run.End(Answer(new HookResponse().Error("Export to Coupa did not finish in time; no second invoice is created when it is exported again.")),
+                ExportOutcome.Failed, FailureKind.Transient, "did not finish in time");
+        }
+        catch (Exception e) when (run.EndedUnexpectedly(e))
+        {
+            throw; // never reached: the filter records the end and lets the exception go on to the host's error answer
         }
     }
 
@@ -67,7 +74,8 @@ public sealed class ExportWebhookHandler(
     /// <summary>annotation_content.initialize / updated: one Coupa query, a warning when the supplier already has this number.</summary>
     public async Task<WebhookAnswer> DuplicateCheckAsync(WebhookCall call, CancellationToken cancellationToken)
     {
-        if (CheckSignature(DuplicateCheckFunction, call) is { } refused) return refused;
+        var run = telemetry.BeginExport(DuplicateCheckFunction);
+        if (CheckSignature(DuplicateCheckFunction, call, run) is { } refused) return refused;
         AnnotationPayload payload;
         try
         {
@@ -75,14 +83,15 @@ public sealed class ExportWebhookHandler(
         }
         catch (HookPayloadException e)
         {
-            return WebhookAnswer.Problem(400, e.Message, e.Errors.Select(x => (x.Path, x.Message)));
+            return run.End(WebhookAnswer.Problem(400, e.Message, e.Errors.Select(x => (x.Path, x.Message))), ExportOutcome.Rejected, e.Kind, e.Message);
         }
+        run.Started(payload);
         try
         {
             var settings = ExportSettingsParser.Parse(payload.Settings);
             var number = payload.Value(settings.InvoiceNumberField);
             var supplier = payload.Value(settings.SupplierIdField);
-            if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(supplier)) return Answer(new HookResponse());
+            if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(supplier)) return run.End(Answer(new HookResponse()), ExportOutcome.Skipped);
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             limit.CancelAfter(TimeSpan.FromSeconds(exportOptions.Value.DuplicateCheckTimeoutSeconds));
             var connection = await ConnectionAsync(payload, settings, limit.Token);
@@ -96,16 +105,21 @@ public sealed class ExportWebhookHandler(
             if (found.Count > 0)
                 response.Warning($"Invoice {number.Trim()} already exists in Coupa for this supplier: {string.Join(", ", found.Select(f => $"{f.Id} ({f.Status})"))}.",
                     payload.Find(settings.InvoiceNumberField)?.Id);
-            return Answer(response);
+            return run.End(Answer(response), ExportOutcome.Completed);
         }
         catch (IntegrationException e)
         {
             // Interactive: never block the user, say what is wrong.
-            return Answer(new HookResponse().Warning($"Duplicate check against Coupa not possible: {e.Message}"));
+            return run.End(Answer(new HookResponse().Warning($"Duplicate check against Coupa not possible: {e.Message}")), ExportOutcome.Failed, e.Kind, e.Message);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Answer(new HookResponse().Warning("Duplicate check against Coupa not possible: Coupa did not answer in time."));
+            return run.End(Answer(new HookResponse().Warning("Duplicate check against Coupa not possible: Coupa did not answer in time.")),
+                ExportOutcome.Failed, FailureKind.Transient, "Coupa did not answer in time");
+        }
+        catch (Exception e) when (run.EndedUnexpectedly(e))
+        {
+            throw; // never reached: the filter records the end and lets the exception go on to the host's error answer
         }
     }
 
@@ -145,12 +159,12 @@ public sealed class ExportWebhookHandler(
     private static WebhookAnswer Answer(HookResponse response) =>
         new(200, JsonNode.Parse(response.ToJson()));
 
-    private WebhookAnswer? CheckSignature(string function, WebhookCall call)
+    private WebhookAnswer? CheckSignature(string function, WebhookCall call, ExportRun run)
     {
         if (options.Value.SignatureSecretFor(function) is not { } secret) return null;
         var check = WebhookSignature.Verify(call.Body.Span, call.SignatureHeader, new Secret(secret));
         if (check == SignatureCheck.Valid) return null;
-        logger.LogWarning("Refused a call to {Function}: signature {SignatureCheck}", function, check);
-        return WebhookAnswer.Problem(401, $"Signature check failed: {WebhookSignature.Describe(check)}");
+        var reason = $"Signature check failed: {WebhookSignature.Describe(check)}";
+        return run.End(WebhookAnswer.Problem(401, reason), ExportOutcome.Rejected, FailureKind.Configuration, reason);
     }
 }

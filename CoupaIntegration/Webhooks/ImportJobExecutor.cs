@@ -1,5 +1,9 @@
+using System.Diagnostics;
+using CoupaIntegration.Common;
+using CoupaIntegration.DataHub;
 using CoupaIntegration.Imports;
 using CoupaIntegration.Secrets;
+using CoupaIntegration.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CoupaIntegration.Webhooks;
@@ -13,6 +17,7 @@ public sealed class ImportJobExecutor(
     IPayloadProtector protector,
     CoupaSecretResolver coupaSecrets,
     IJobDataHubFactory hubs,
+    RunTelemetry telemetry,
     ILogger<ImportJobExecutor> logger)
 {
     /// <param name="budget">
@@ -22,12 +27,26 @@ public sealed class ImportJobExecutor(
     public async Task<ImportSummary> RunAsync(ImportJobRequest job, TimeSpan? budget, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["Dataset"] = job.DatasetName, ["HookRequestId"] = job.RequestId, ["Hook"] = job.HookUrl });
-        var settings = ImportSettingsParser.Parse(job.SettingsJson);
-        var payloadSecret = job.ProtectedCoupaSecret is { } protectedSecret ? protector.Unprotect(protectedSecret) : null;
-        var secret = await coupaSecrets.ResolveAsync(settings.Credentials, payloadSecret, cancellationToken);
-        var plan = jobs.Plan(job.Type, settings, secret);
+        var clock = Stopwatch.StartNew();
+        ImportPlan plan;
+        IDataHub hub;
+        try
+        {
+            var settings = ImportSettingsParser.Parse(job.SettingsJson);
+            var payloadSecret = job.ProtectedCoupaSecret is { } protectedSecret ? protector.Unprotect(protectedSecret) : null;
+            var secret = await coupaSecrets.ResolveAsync(settings.Credentials, payloadSecret, cancellationToken);
+            plan = jobs.Plan(job.Type, settings, secret) with { HookId = HookIds.From(job.HookUrl) };
+            hub = hubs.Create(job);
+        }
+        catch (IntegrationException e)
+        {
+            // Refused before the engine began (settings, a missing secret, a host off an allow-list): a failed run all the same.
+            telemetry.ImportEnded(new ImportRunEnd(Guid.NewGuid().ToString("N")[..12], job.Type ?? ImportWebhookHandler.GenericFunction, job.DatasetName,
+                HookIds.From(job.HookUrl), ImportRunStatus.Failed, e.Kind, 1, false, 0, 0, 0, 0, 0, 0, clock.Elapsed, e.Message));
+            throw;
+        }
         if (budget is { } slice && (plan.MaxRunTime is null || slice < plan.MaxRunTime))
             plan = plan with { MaxRunTime = slice };
-        return await jobs.RunAsync(plan, hubs.Create(job), progress, cancellationToken);
+        return await jobs.RunAsync(plan, hub, progress, cancellationToken);
     }
 }
