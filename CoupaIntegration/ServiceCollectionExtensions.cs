@@ -24,10 +24,20 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(ImportCatalog.Default);
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<ImportJobs>();
-        services.AddSingleton<Coupa.Diagnostics.CoupaDoctor>();
         services.AddRossumDataStorage();
-        services.AddRossumSetup();
         services.AddCoupaWebhooks();
+        return services;
+    }
+
+    /// <summary>
+    /// The set-up tools of the CLI (`coupa doctor`, `coupa rossum install|invoke`). Kept out of
+    /// <see cref="AddCoupaIntegration"/> so the Function App neither registers nor reads their settings (RossumApi:*):
+    /// every setting it reads must be one the Bicep sets.
+    /// </summary>
+    public static IServiceCollection AddCoupaSetupTools(this IServiceCollection services)
+    {
+        services.AddSingleton<Coupa.Diagnostics.CoupaDoctor>();
+        services.AddRossumSetup();
         return services;
     }
 }

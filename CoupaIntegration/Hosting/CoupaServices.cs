@@ -7,7 +7,7 @@ namespace CoupaIntegration.Hosting;
 
 /// <summary>
 /// The core's services for hosts without a generic host (the CLI, tests): the same registrations the
-/// Function App makes, with start-up validation of every options class run on build.
+/// Function App makes plus the CLI's set-up tools, with start-up validation of every options class run on build.
 /// </summary>
 public static class CoupaServices
 {
@@ -16,6 +16,7 @@ public static class CoupaServices
         var services = new ServiceCollection();
         services.AddLogging(builder => logging?.Invoke(builder));
         services.AddCoupaIntegration(configuration);
+        services.AddCoupaSetupTools();
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         // What ValidateOnStart does under a generic host: a bad setting fails here, naming its key.
