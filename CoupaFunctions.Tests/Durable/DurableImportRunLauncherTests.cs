@@ -15,12 +15,12 @@ public sealed class DurableImportRunLauncherTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     internal static Task<DurableTaskTestHost> HostAsync() =>
-        DurableTaskTestHost.StartAsync(registry => registry.AddOrchestratorFunc<ImportRunInput, ImportSummary?>(nameof(ImportOrchestration), async (context, input) =>
+        StartHostAsync(registry => registry.AddOrchestratorFunc<ImportRunInput, ImportSummary?>(nameof(ImportOrchestration), async (context, input) =>
         {
             context.SetCustomStatus(new ImportRunCustomStatus(1, new ImportProgress("r1", input.Job.DatasetName, 3, 150, 50, 0.25, TimeSpan.FromSeconds(3)), null));
             await context.WaitForExternalEvent<bool>(Finish);
             return Summary(ImportRunStatus.Completed, 600, input.Job.DatasetName);
-        }), cancellationToken: Ct);
+        }), Ct);
 
     private static DurableImportRunLauncher Launcher(DurableTaskTestHost host) => new(host.Client, new DurableOptions());
 

@@ -1,6 +1,9 @@
 using CoupaFunctions.Durable;
 using CoupaIntegration.Imports;
 using CoupaIntegration.Webhooks;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Testing;
 
 namespace CoupaFunctions.Tests.Durable;
 
@@ -24,4 +27,23 @@ public static class DurableTestData
 
     public static ImportSliceResult Slice(ImportRunStatus status, long records = 10) =>
         new(Summary(status, records), new ImportProgress("r1", "suppliers", 1, records, 10, 0.5, TimeSpan.FromSeconds(1)));
+
+    /// <summary>
+    /// The in-process Durable test host. It listens on a random port between 30000 and 40000, which lies inside
+    /// Linux's ephemeral range: now and then another test's connection holds it. Such a start is tried again on
+    /// another random port; any other failure is the test's.
+    /// </summary>
+    public static async Task<DurableTaskTestHost> StartHostAsync(Action<DurableTaskRegistry> registry, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DurableTaskTestHost.StartAsync(registry, cancellationToken: cancellationToken);
+            }
+            catch (IOException e) when (attempt < 5 && e.InnerException is AddressInUseException)
+            {
+            }
+        }
+    }
 }

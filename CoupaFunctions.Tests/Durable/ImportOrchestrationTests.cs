@@ -15,11 +15,11 @@ public sealed class ImportOrchestrationTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     internal static Task<DurableTaskTestHost> HostAsync(Func<ImportSliceInput, Task<ImportSliceResult>> slice) =>
-        DurableTaskTestHost.StartAsync(registry =>
+        StartHostAsync(registry =>
         {
             registry.AddOrchestratorFunc<ImportRunInput, ImportSummary?>(nameof(ImportOrchestration), ImportOrchestration.RunAsync);
             registry.AddActivityFunc<ImportSliceInput, ImportSliceResult>(nameof(ImportOrchestration.RunImportSlice), (_, input) => slice(input));
-        }, cancellationToken: Ct);
+        }, Ct);
 
     internal static async Task<OrchestrationMetadata> RunAsync(DurableTaskTestHost host, ImportRunInput input)
     {
